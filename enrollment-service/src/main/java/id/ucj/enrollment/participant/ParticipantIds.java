@@ -1,0 +1,38 @@
+package id.ucj.enrollment.participant;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Derives a participant's pseudonymous id from the NIK: HMAC-SHA256 under a secret key, hex-encoded. The same
+ * NIK always gives the same id, and without the key the id cannot be traced back to the NIK (UU 27/2022).
+ */
+@Component
+public class ParticipantIds {
+
+	private static final String ALGORITHM = "HmacSHA256";
+
+	private final SecretKeySpec key;
+
+	ParticipantIds(PseudonymKey key) {
+		this.key = new SecretKeySpec(key.bytes(), ALGORITHM);
+	}
+
+	public String of(String nik) {
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(this.key);
+			return HexFormat.of().formatHex(mac.doFinal(nik.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
+		}
+	}
+
+}

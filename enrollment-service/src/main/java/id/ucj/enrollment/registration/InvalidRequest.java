@@ -1,0 +1,19 @@
+package id.ucj.enrollment.registration;
+
+import java.util.List;
+
+/** A request that breaks the API's rules as a whole (not one batch item). */
+class InvalidRequest extends RuntimeException {
+
+	private final List<FieldProblem> problems;
+
+	InvalidRequest(List<FieldProblem> problems) {
+		super("Invalid request", null, false, false);
+		this.problems = problems;
+	}
+
+	List<FieldProblem> problems() {
+		return this.problems;
+	}
+
+}

@@ -1,0 +1,75 @@
+package id.ucj.enrollment.registration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import id.ucj.contract.EventType;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+class RegistrationController {
+
+	private final Enrollment enrollment;
+
+	private final BatchItems batchItems;
+
+	private final EnrollmentMetrics metrics;
+
+	RegistrationController(Enrollment enrollment, BatchItems batchItems, EnrollmentMetrics metrics) {
+		this.enrollment = enrollment;
+		this.batchItems = batchItems;
+		this.metrics = metrics;
+	}
+
+	@Operation(summary = "Register one participant; 202 once Kafka has the event")
+	@PostMapping(path = "/registrations", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Receipt register(@Valid @RequestBody RegistrationRequest registration) {
+		return this.enrollment.register(List.of(registration)).get(0);
+	}
+
+	@Operation(summary = "Register up to 1,000 participants; one result per item, in request order")
+	@PostMapping(path = "/registrations/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+	BatchResult registerBatch(@RequestBody BatchRegistrationRequest batch) {
+		this.batchItems.checkSize(batch);
+		List<BatchResult.Item> results = new ArrayList<>();
+		List<RegistrationRequest> accepted = new ArrayList<>();
+		List<Integer> acceptedIndexes = new ArrayList<>();
+		for (int index = 0; index < batch.registrations().size(); index++) {
+			BatchItems.Read read = this.batchItems.read(batch.registrations().get(index));
+			if (read.problems().isEmpty()) {
+				accepted.add(read.registration());
+				acceptedIndexes.add(index);
+				results.add(null);
+			}
+			else {
+				this.metrics.rejected(EventType.PARTICIPANT_REGISTERED, read.problems());
+				results.add(BatchResult.Item.rejected(index, read.problems()));
+			}
+		}
+		List<Receipt> receipts = this.enrollment.register(accepted);
+		for (int i = 0; i < receipts.size(); i++) {
+			int index = acceptedIndexes.get(i);
+			results.set(index, BatchResult.Item.accepted(index, receipts.get(i)));
+		}
+		return new BatchResult(results);
+	}
+
+	@Operation(summary = "Deregister a participant, wherever they are registered; 202 once Kafka has the event")
+	@PostMapping(path = "/deregistrations", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Receipt deregister(@Valid @RequestBody DeregistrationRequest deregistration) {
+		return this.enrollment.deregister(deregistration);
+	}
+
+}

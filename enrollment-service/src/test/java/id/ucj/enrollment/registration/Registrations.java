@@ -1,0 +1,36 @@
+package id.ucj.enrollment.registration;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Request bodies for tests: valid ones to start from, with NIKs that follow every rule. */
+final class Registrations {
+
+	static final String FULL_NAME = "Siti Rahmawati Sarolangun";
+
+	private Registrations() {
+	}
+
+	/** A valid NIK issued in Sarolangun (15.03) to a woman born 15 August 1990, with its own serial. */
+	static String nik(int serial) {
+		return "150301" + "550890" + String.format("%04d", serial % 10_000);
+	}
+
+	static String registration(String nik) {
+		return registration(nik, Instant.now().minus(2, ChronoUnit.HOURS));
+	}
+
+	static String registration(String nik, Instant registeredAt) {
+		return """
+				{"nik": "%s", "fullName": "%s", "regencyCode": "15.03", "segment": "BPU",
+				 "programs": ["JKM", "JKK"], "fundingSource": "APBD", "registeredAt": "%s"}
+				""".formatted(nik, FULL_NAME, registeredAt);
+	}
+
+	static String deregistration(String nik) {
+		return """
+				{"nik": "%s", "reason": "LEFT_WORKFORCE", "deregisteredAt": "%s"}
+				""".formatted(nik, Instant.now().minus(1, ChronoUnit.HOURS));
+	}
+
+}
