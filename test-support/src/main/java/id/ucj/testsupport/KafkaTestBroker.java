@@ -24,14 +24,25 @@ public final class KafkaTestBroker {
 		return shared.getBrokersAsString();
 	}
 
-	/** A new broker of the caller's own; the caller destroys it. Ports: free ones unless given. */
-	public static EmbeddedKafkaBroker dedicated(int... ports) {
+	/** A new broker of the caller's own, on a free port; the caller destroys it. */
+	public static EmbeddedKafkaBroker dedicated() {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-		if (ports.length > 0) {
-			broker.kafkaPorts(ports);
-		}
 		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
 		broker.afterPropertiesSet();
+		return broker;
+	}
+
+	/**
+	 * A new broker that clients reach only through the given proxy, so that a test can take it off the network
+	 * and bring it back with its data ({@link TcpProxy#cut()}, {@link TcpProxy#restore()}).
+	 */
+	public static EmbeddedKafkaBroker behind(TcpProxy proxy) {
+		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+		broker.brokerProperty("advertised.listeners", "EXTERNAL://127.0.0.1:" + proxy.port());
+		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+		broker.afterPropertiesSet();
+		String[] hostAndPort = broker.getBrokersAsString().split(",")[0].split(":");
+		proxy.forwardTo(hostAndPort[0], Integer.parseInt(hostAndPort[1]));
 		return broker;
 	}
 
