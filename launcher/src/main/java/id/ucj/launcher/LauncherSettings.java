@@ -1,0 +1,44 @@
+package id.ucj.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the launcher runs and where, from environment variables (all optional).
+ *
+ * @param kafkaBootstrapServers a real Kafka cluster to use instead of the embedded broker
+ */
+record LauncherSettings(Path dataDir, String kafkaBootstrapServers, int kafkaPort, int kafkaControllerPort,
+		List<Service> services) {
+
+	record Service(String name, Path jar, int port) {
+	}
+
+	static LauncherSettings fromEnvironment() {
+		Path dataDir = Path.of(env("UCJ_DATA_DIR", "var"));
+		String kafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+		Path services = serviceJars();
+		return new LauncherSettings(dataDir, (kafka == null || kafka.isBlank()) ? null : kafka,
+				Integer.parseInt(env("UCJ_KAFKA_PORT", "9092")), Integer.parseInt(env("UCJ_KAFKA_CONTROLLER_PORT", "9093")),
+				List.of(new Service("enrollment-service", services.resolve("enrollment-service.jar"),
+						Integer.parseInt(env("ENROLLMENT_PORT", "8081")))));
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+	/** The services' jars, which the build copies next to the launcher's own jar ({@code java -jar} sets the class path to it). */
+	private static Path serviceJars() {
+		String configured = System.getenv("UCJ_SERVICES_DIR");
+		if (configured != null && !configured.isBlank()) {
+			return Path.of(configured);
+		}
+		Path launcherJar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]).toAbsolutePath();
+		Path nextToIt = launcherJar.getParent().resolve("services");
+		return Files.isDirectory(nextToIt) ? nextToIt : Path.of("launcher", "target", "services");
+	}
+
+}
