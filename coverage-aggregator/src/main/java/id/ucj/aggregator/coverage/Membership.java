@@ -1,0 +1,88 @@
+package id.ucj.aggregator.coverage;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import id.ucj.contract.FundingSource;
+import id.ucj.contract.ParticipantEvent;
+import id.ucj.contract.ParticipantRegistered;
+import id.ucj.contract.Program;
+import id.ucj.contract.Segment;
+
+/**
+ * Where a participant stands: covered or not, in which regency, for what. Events take effect in the order they
+ * happened ({@code occurredAt}): one older than the latest applied changes nothing, so a late upload cannot undo
+ * what was captured after it.
+ */
+record Membership(boolean active, String regencyCode, Segment segment, Set<Program> programs,
+		FundingSource fundingSource, Instant lastOccurredAt) {
+
+	/** Someone never seen before. */
+	static final Membership NONE = new Membership(false, null, null, Set.of(), null, null);
+
+	/** The membership after the event, and what that changes in each regency's counts. */
+	Transition apply(ParticipantEvent event) {
+		if (this.lastOccurredAt != null && event.occurredAt().isBefore(this.lastOccurredAt)) {
+			return new Transition(this, Map.of(), Outcome.LATE);
+		}
+		Membership next = (event instanceof ParticipantRegistered registered)
+				? new Membership(true, registered.regencyCode(), registered.segment(), registered.programs(),
+						registered.fundingSource(), registered.occurredAt())
+				: new Membership(false, this.regencyCode, this.segment, this.programs, this.fundingSource,
+						event.occurredAt());
+		Map<String, Counts> changes = changes(this, next);
+		Outcome outcome = changes.isEmpty() ? Outcome.UNCHANGED
+				: (this.active && next.active && !this.regencyCode.equals(next.regencyCode)) ? Outcome.MOVED : Outcome.APPLIED;
+		return new Transition(next, changes, outcome);
+	}
+
+	enum Outcome {
+
+		/** Changed the counts. */
+		APPLIED,
+		/** Moved a covered participant from one regency to another. */
+		MOVED,
+		/** Changed nothing: a duplicate, a re-registration in the same regency, a deregistration of nobody. */
+		UNCHANGED,
+		/** Older than the participant's latest applied event: ignored. */
+		LATE
+
+	}
+
+	record Transition(Membership next, Map<String, Counts> changes, Outcome outcome) {
+	}
+
+	private static Map<String, Counts> changes(Membership before, Membership after) {
+		Map<String, Counts> changes = new HashMap<>();
+		if (before.active) {
+			changes.computeIfAbsent(before.regencyCode, (code) -> new Counts()).add(before.contribution(-1));
+		}
+		if (after.active) {
+			changes.computeIfAbsent(after.regencyCode, (code) -> new Counts()).add(after.contribution(1));
+		}
+		if (!before.active && after.active) {
+			changes.get(after.regencyCode).add(Counts.REGISTRATIONS, 1);
+		}
+		else if (before.active && !after.active) {
+			changes.get(before.regencyCode).add(Counts.DEREGISTRATIONS, 1);
+		}
+		else if (before.active && !before.regencyCode.equals(after.regencyCode)) {
+			changes.get(before.regencyCode).add(Counts.MOVED_OUT, 1);
+			changes.get(after.regencyCode).add(Counts.MOVED_IN, 1);
+		}
+		changes.values().removeIf(Counts::isEmpty);
+		return changes;
+	}
+
+	private Counts contribution(int sign) {
+		Counts counts = new Counts().add(Counts.COVERED, sign)
+			.add(Counts.segment(this.segment), sign)
+			.add(Counts.funding(this.fundingSource), sign);
+		EnumSet.copyOf(this.programs).forEach((program) -> counts.add(Counts.program(program), sign));
+		return counts;
+	}
+
+}

@@ -1,0 +1,86 @@
+package id.ucj.aggregator.coverage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Consumes participant events in batches. A record that is not a valid event stops the batch at that record:
+ * the records before it are counted, it goes to the dead-letter topic, and the rest follow in the next delivery
+ * (see {@link KafkaConfiguration}).
+ */
+@Component
+class ParticipantEventsListener {
+
+	private final EventParser parser;
+
+	private final Counting counting;
+
+	private final CoverageStore store;
+
+	private final SnapshotPublisher snapshots;
+
+	private final MeterRegistry meters;
+
+	private final DistributionSummary batchSize;
+
+	private final Timer batchTime;
+
+	ParticipantEventsListener(EventParser parser, Counting counting, CoverageStore store, SnapshotPublisher snapshots,
+			MeterRegistry meters) {
+		this.parser = parser;
+		this.counting = counting;
+		this.store = store;
+		this.snapshots = snapshots;
+		this.meters = meters;
+		this.batchSize = DistributionSummary.builder("ucj.aggregator.batch.size")
+			.description("Records per batch taken from participant-events")
+			.publishPercentileHistogram()
+			.register(meters);
+		this.batchTime = Timer.builder("ucj.aggregator.batch")
+			.description("Time to count a batch and publish its snapshots")
+			.publishPercentileHistogram()
+			.register(meters);
+	}
+
+	@KafkaListener(id = "coverage-aggregator", topics = "${ucj.topics.participant-events}", batch = "true")
+	void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+		this.batchSize.record(records.size());
+		this.batchTime.record(() -> {
+			List<CountedEvent> events = new ArrayList<>(records.size());
+			for (int index = 0; index < records.size(); index++) {
+				try {
+					events.add(this.parser.parse(records.get(index)));
+				}
+				catch (InvalidEvent invalid) {
+					countAndPublish(events);
+					throw new BatchListenerFailedException(invalid.getMessage(), invalid, index);
+				}
+			}
+			countAndPublish(events);
+		});
+	}
+
+	private void countAndPublish(List<CountedEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		Counting.Result result = this.counting.count(events);
+		result.outcomes().forEach((outcome, count) -> Counter.builder("ucj.aggregator.events")
+			.description("Participant events processed, by outcome")
+			.tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+			.register(this.meters)
+			.increment(count));
+		this.snapshots.publish(this.store.regencies(result.regencies()));
+	}
+
+}

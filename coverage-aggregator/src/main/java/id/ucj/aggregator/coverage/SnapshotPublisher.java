@@ -1,0 +1,70 @@
+package id.ucj.aggregator.coverage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import id.ucj.contract.CloudEventHeaders;
+import id.ucj.contract.CoverageSnapshot;
+import id.ucj.contract.EventType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes regencies' coverage snapshots to the compacted coverage-changes topic, keyed by regency code, and
+ * waits for the broker: a batch is committed only once its snapshots are out (at least once; consumers drop
+ * snapshots whose version is not newer than the last they saw).
+ */
+@Component
+public class SnapshotPublisher {
+
+	static final String SOURCE = "/ucj/coverage-aggregator";
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final JsonMapper json;
+
+	private final TopicSettings topics;
+
+	private final CoverageBoard board;
+
+	SnapshotPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicSettings topics, CoverageBoard board) {
+		this.kafka = kafka;
+		this.json = json;
+		this.topics = topics;
+		this.board = board;
+	}
+
+	public void publish(Collection<CoverageView> regencies) {
+		CompletableFuture<?>[] sends = regencies.stream().map((view) -> {
+			this.board.update(view);
+			return this.kafka.send(toRecord(view.snapshot()));
+		}).toArray(CompletableFuture[]::new);
+		CompletableFuture.allOf(sends).join();
+	}
+
+	private ProducerRecord<String, byte[]> toRecord(CoverageSnapshot snapshot) {
+		RecordHeaders headers = new RecordHeaders();
+		String id = UUID.nameUUIDFromBytes((snapshot.regencyCode() + "|" + snapshot.version()).getBytes(StandardCharsets.UTF_8))
+			.toString();
+		header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+		header(headers, CloudEventHeaders.ID, id);
+		header(headers, CloudEventHeaders.TYPE, EventType.COVERAGE_CHANGED.ceType());
+		header(headers, CloudEventHeaders.SOURCE, SOURCE);
+		header(headers, CloudEventHeaders.TIME, snapshot.asOf().toString());
+		header(headers, CloudEventHeaders.SUBJECT, snapshot.regencyCode());
+		header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+		return new ProducerRecord<>(this.topics.coverageChanges(), null, snapshot.regencyCode(),
+				this.json.writeValueAsBytes(snapshot), headers);
+	}
+
+	private static void header(RecordHeaders headers, String name, String value) {
+		headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Keeps live, exact coverage per regency in MongoDB from the participant events, whatever Kafka redelivers.
+ */
+package id.ucj.aggregator;

@@ -1,0 +1,41 @@
+package id.ucj.aggregator.regency;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import id.ucj.aggregator.coverage.CoverageView;
+import id.ucj.aggregator.coverage.SnapshotPublisher;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping(path = "/api/v1/regencies", produces = MediaType.APPLICATION_JSON_VALUE)
+class RegencyController {
+
+	private final RegencyRegistry registry;
+
+	private final SnapshotPublisher snapshots;
+
+	RegencyController(RegencyRegistry registry, SnapshotPublisher snapshots) {
+		this.registry = registry;
+		this.snapshots = snapshots;
+	}
+
+	/** Sets a regency's workforce and target; the new snapshot goes out at once. */
+	@PutMapping(path = "/{regencyCode}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	CoverageView set(@PathVariable String regencyCode, @Valid @RequestBody RegencyTargets targets) {
+		CoverageView view = this.registry.set(regencyCode, targets)
+			.map(CoverageView::of)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No regency " + regencyCode));
+		this.snapshots.publish(List.of(view));
+		return view;
+	}
+
+}

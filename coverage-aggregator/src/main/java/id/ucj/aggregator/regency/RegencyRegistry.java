@@ -1,0 +1,58 @@
+package id.ucj.aggregator.regency;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import id.ucj.aggregator.coverage.RegencyDocument;
+import id.ucj.contract.Regency;
+import id.ucj.contract.Regions;
+import jakarta.annotation.PostConstruct;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+@Component
+class RegencyRegistry {
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	RegencyRegistry(MongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	/** Every official regency exists before any event is counted; names follow the reference data. */
+	@PostConstruct
+	void seed() {
+		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, RegencyDocument.class);
+		for (Regency regency : Regions.official().regencies()) {
+			bulk.upsert(Query.query(where("_id").is(regency.code())),
+					new Update().set("name", regency.name())
+						.set("provinceCode", regency.provinceCode())
+						.setOnInsert("version", 0L)
+						.setOnInsert("partitions", Map.of()));
+		}
+		bulk.execute();
+	}
+
+	/** Sets what operators own, and returns the regency as it is now. */
+	Optional<RegencyDocument> set(String code, RegencyTargets targets) {
+		return Optional.ofNullable(this.mongo.findAndModify(Query.query(where("_id").is(code)),
+				new Update().set("workforce", targets.workforce())
+					.set("target", targets.target())
+					.inc("version", 1)
+					.set("updatedAt", this.clock.instant()),
+				FindAndModifyOptions.options().returnNew(true), RegencyDocument.class));
+	}
+
+}

@@ -1,0 +1,16 @@
+package id.ucj.aggregator.regency;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+/**
+ * What a regency's administrators set.
+ *
+ * @param workforce workers in the regency: the denominator of its coverage
+ * @param target the coverage ratio it aims for, in (0, 1]
+ */
+record RegencyTargets(@NotNull @Positive Long workforce,
+		@NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double target) {
+}

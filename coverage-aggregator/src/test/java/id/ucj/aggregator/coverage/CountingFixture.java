@@ -1,0 +1,72 @@
+package id.ucj.aggregator.coverage;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import id.ucj.contract.Program;
+import id.ucj.contract.Regions;
+import id.ucj.testsupport.MongoTestServer;
+
+/** Counting against a real MongoDB (wire protocol), each fixture in a database of its own. */
+final class CountingFixture implements AutoCloseable {
+
+	private static final AtomicInteger databases = new AtomicInteger();
+
+	private final MongoClient client;
+
+	final MongoTemplate mongo;
+
+	CountingFixture() {
+		String database = "counting-" + ProcessHandle.current().pid() + "-" + databases.incrementAndGet();
+		this.client = MongoClients.create(MongoTestServer.connectionString(database));
+		this.mongo = new MongoTemplate(this.client, database);
+		List<RegencyDocument> regencies = Regions.official()
+			.regencies()
+			.stream()
+			.map((r) -> new RegencyDocument(r.code(), r.name(), r.provinceCode(), null, null, 0, null, null, Map.of()))
+			.toList();
+		this.mongo.insertAll(regencies);
+	}
+
+	Counting counting(CrashPoint crashPoint) {
+		return new Counting(this.mongo, crashPoint, Clock.systemUTC());
+	}
+
+	Counting counting() {
+		return counting((ids) -> {
+		});
+	}
+
+	/** What the counters say, in the shape of {@link EventLog#expectedCoverage()}. */
+	Map<String, Long> coverage() {
+		Map<String, Long> coverage = new TreeMap<>();
+		for (RegencyDocument regency : this.mongo.find(new Query(), RegencyDocument.class)) {
+			Counts counts = regency.counts();
+			if (counts.get(Counts.COVERED) != 0) {
+				coverage.put(regency.code(), counts.get(Counts.COVERED));
+			}
+			for (Program program : Program.values()) {
+				long covered = counts.get(Counts.program(program));
+				if (covered != 0) {
+					coverage.put(regency.code() + "/" + program, covered);
+				}
+			}
+		}
+		return coverage;
+	}
+
+	@Override
+	public void close() {
+		this.mongo.getDb().drop();
+		this.client.close();
+	}
+
+}
