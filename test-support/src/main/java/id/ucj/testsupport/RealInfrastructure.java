@@ -2,6 +2,7 @@ package id.ucj.testsupport;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,20 +10,26 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
- * Points a Spring Boot application under test at the shared {@link KafkaTestBroker} and, when the application
- * uses Spring Data MongoDB, at a database of its own on the {@link MongoTestServer}.
+ * Points a Spring Boot application under test at the shared {@link KafkaTestBroker}, with topics and a consumer
+ * group of its own, and, when the application uses Spring Data MongoDB, at a database of its own on the
+ * {@link MongoTestServer}: test classes that run in one JVM do not see each other's data.
  */
 public class RealInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 	private static final String SPRING_DATA_MONGODB = "org.springframework.data.mongodb.core.MongoTemplate";
 
+	private static final AtomicInteger contexts = new AtomicInteger();
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		String suffix = "-" + ProcessHandle.current().pid() + "-" + contexts.incrementAndGet();
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("spring.kafka.bootstrap-servers", KafkaTestBroker.bootstrapServers());
+		properties.put("spring.kafka.consumer.group-id", "ucj-test" + suffix);
+		properties.put("ucj.topics.participant-events", "participant-events" + suffix);
+		properties.put("ucj.topics.coverage-changes", "coverage-changes" + suffix);
 		if (ClassUtils.isPresent(SPRING_DATA_MONGODB, context.getClassLoader())) {
-			String uri = MongoTestServer.connectionString("ucj-test-" + Integer.toHexString(System.identityHashCode(context)));
-			properties.put("spring.mongodb.uri", uri);
+			properties.put("spring.mongodb.uri", MongoTestServer.connectionString("ucj-test" + suffix));
 		}
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("ucjRealInfrastructure", properties));
 	}

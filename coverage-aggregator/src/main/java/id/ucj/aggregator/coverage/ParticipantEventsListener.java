@@ -52,7 +52,7 @@ class ParticipantEventsListener {
 			.register(meters);
 	}
 
-	@KafkaListener(id = "coverage-aggregator", topics = "${ucj.topics.participant-events}", batch = "true")
+	@KafkaListener(id = "coverage-aggregator", idIsGroup = false, topics = "${ucj.topics.participant-events}", batch = "true")
 	void onEvents(List<ConsumerRecord<String, byte[]>> records) {
 		this.batchSize.record(records.size());
 		this.batchTime.record(() -> {

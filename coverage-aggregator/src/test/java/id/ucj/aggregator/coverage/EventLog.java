@@ -27,7 +27,7 @@ import id.ucj.contract.Segment;
  */
 final class EventLog {
 
-	static final List<String> REGENCIES = List.of("15.01", "15.02", "15.03", "15.71", "11.01");
+	static final List<String> REGENCIES = List.of("16.01", "16.02", "16.03", "16.71", "17.01");
 
 	private final int partitions;
 

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import id.ucj.contract.Topics;
 import id.ucj.testsupport.IntegrationTest;
 import id.ucj.testsupport.KafkaTestBroker;
 import id.ucj.testsupport.TopicReader;
@@ -46,6 +46,9 @@ class InvalidInputTest {
 	@LocalServerPort
 	int port;
 
+	@Value("${ucj.topics.participant-events}")
+	String topicName;
+
 	@Autowired
 	JsonMapper json;
 
@@ -58,7 +61,7 @@ class InvalidInputTest {
 	@BeforeEach
 	void markTheTopic() {
 		this.api = new EnrollmentClient(this.port);
-		this.topic = new TopicReader(KafkaTestBroker.bootstrapServers(), Topics.PARTICIPANT_EVENTS);
+		this.topic = new TopicReader(KafkaTestBroker.bootstrapServers(), this.topicName);
 		this.mark = this.topic.mark();
 	}
 

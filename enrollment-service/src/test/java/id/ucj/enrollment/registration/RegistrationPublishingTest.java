@@ -21,11 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import id.ucj.contract.Topics;
 import id.ucj.testsupport.IntegrationTest;
 import id.ucj.testsupport.KafkaTestBroker;
 import id.ucj.testsupport.TopicReader;
@@ -41,6 +41,9 @@ class RegistrationPublishingTest {
 	@LocalServerPort
 	int port;
 
+	@Value("${ucj.topics.participant-events}")
+	String topicName;
+
 	@Autowired
 	JsonMapper json;
 
@@ -53,7 +56,7 @@ class RegistrationPublishingTest {
 	@BeforeEach
 	void markTheTopic() {
 		this.api = new EnrollmentClient(this.port);
-		this.topic = new TopicReader(KafkaTestBroker.bootstrapServers(), Topics.PARTICIPANT_EVENTS);
+		this.topic = new TopicReader(KafkaTestBroker.bootstrapServers(), this.topicName);
 		this.mark = this.topic.mark();
 	}
 
