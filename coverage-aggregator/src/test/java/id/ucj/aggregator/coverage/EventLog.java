@@ -89,6 +89,13 @@ final class EventLog {
 		return log;
 	}
 
+	/** The first {@code size} events, as the topic held them at some point. */
+	EventLog prefix(int size) {
+		EventLog prefix = new EventLog(this.partitions);
+		prefix.events.addAll(this.events.subList(0, size));
+		return prefix;
+	}
+
 	/** Covered participants per regency (and per programme, as {@code 15.03/JKK}), regencies with none left out. */
 	Map<String, Long> expectedCoverage() {
 		Map<String, CountedEvent> latest = new HashMap<>();
