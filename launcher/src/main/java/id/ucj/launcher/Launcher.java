@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the whole system on this machine: the infrastructure (embedded unless {@code KAFKA_BOOTSTRAP_SERVERS}
- * names a real cluster), then each service on its default port; prints where everything is; stops it all,
+ * or {@code MONGODB_URI} names a real one), then each service on its default port; prints where everything is; stops it all,
  * in reverse order, on Ctrl-C or SIGTERM.
  */
 public final class Launcher {
@@ -45,7 +45,15 @@ public final class Launcher {
 			kafka = localKafka.bootstrapServers();
 		}
 
-		Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "UCJ_DATA_DIR",
+		String mongo = settings.mongoUri();
+		if (mongo == null) {
+			log.info("Starting the embedded MongoDB-compatible store on 127.0.0.1:{}", settings.mongoPort());
+			LocalMongo localMongo = LocalMongo.start(settings.dataDir(), settings.mongoPort());
+			this.running.add(localMongo);
+			mongo = localMongo.uri();
+		}
+
+		Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "MONGODB_URI", mongo, "UCJ_DATA_DIR",
 				settings.dataDir().toAbsolutePath().toString());
 		List<ServiceProcess> services = new ArrayList<>();
 		for (LauncherSettings.Service service : settings.services()) {
@@ -58,17 +66,18 @@ public final class Launcher {
 		for (ServiceProcess service : services) {
 			service.awaitReady(READY_TIMEOUT);
 		}
-		printWhereEverythingIs(kafka, services, settings.dataDir());
+		printWhereEverythingIs(kafka, mongo, services, settings.dataDir());
 		stopped.await();
 	}
 
-	private static void printWhereEverythingIs(String kafka, List<ServiceProcess> services, Path dataDir) {
+	private static void printWhereEverythingIs(String kafka, String mongo, List<ServiceProcess> services, Path dataDir) {
 		StringBuilder summary = new StringBuilder("\n\nUCJ Coverage is running. Ctrl-C stops it.\n\n");
 		for (ServiceProcess service : services) {
 			summary.append(String.format("  %-22s %s  (health %s/actuator/health, metrics %s/actuator/prometheus, log %s)%n",
 					service.name(), service.url(), service.url(), service.url(), service.log()));
 		}
 		summary.append(String.format("  %-22s %s%n", "Kafka", kafka));
+		summary.append(String.format("  %-22s %s%n", "MongoDB", mongo.replaceAll("//[^@/]*@", "//")));
 		summary.append(String.format("  %-22s %s%n", "data directory", dataDir.toAbsolutePath()));
 		log.info(summary.toString());
 	}

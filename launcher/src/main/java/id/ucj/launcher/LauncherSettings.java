@@ -8,21 +8,24 @@ import java.util.List;
  * What the launcher runs and where, from environment variables (all optional).
  *
  * @param kafkaBootstrapServers a real Kafka cluster to use instead of the embedded broker
+ * @param mongoUri a real MongoDB to use instead of the embedded store
  */
 record LauncherSettings(Path dataDir, String kafkaBootstrapServers, int kafkaPort, int kafkaControllerPort,
-		List<Service> services) {
+		String mongoUri, int mongoPort, List<Service> services) {
 
 	record Service(String name, Path jar, int port) {
 	}
 
 	static LauncherSettings fromEnvironment() {
 		Path dataDir = Path.of(env("UCJ_DATA_DIR", "var"));
-		String kafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
 		Path services = serviceJars();
-		return new LauncherSettings(dataDir, (kafka == null || kafka.isBlank()) ? null : kafka,
+		return new LauncherSettings(dataDir, env("KAFKA_BOOTSTRAP_SERVERS", null),
 				Integer.parseInt(env("UCJ_KAFKA_PORT", "9092")), Integer.parseInt(env("UCJ_KAFKA_CONTROLLER_PORT", "9093")),
+				env("MONGODB_URI", null), Integer.parseInt(env("UCJ_MONGO_PORT", "27017")),
 				List.of(new Service("enrollment-service", services.resolve("enrollment-service.jar"),
-						Integer.parseInt(env("ENROLLMENT_PORT", "8081")))));
+						Integer.parseInt(env("ENROLLMENT_PORT", "8081"))),
+						new Service("coverage-aggregator", services.resolve("coverage-aggregator.jar"),
+								Integer.parseInt(env("AGGREGATOR_PORT", "8082")))));
 	}
 
 	private static String env(String name, String fallback) {

@@ -54,7 +54,11 @@ final class LocalKafka implements AutoCloseable {
 		this.server.awaitShutdown();
 	}
 
+	/** Formats the log directory on the first start only; later starts find it and keep every topic. */
 	private static void format(KafkaConfig config, Path logDir) throws Exception {
+		if (Files.exists(logDir.resolve("meta.properties"))) {
+			return;
+		}
 		new Formatter().setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
 			.setNodeId(config.nodeId())
 			.setClusterId(Uuid.randomUuid().toString())
@@ -62,8 +66,6 @@ final class LocalKafka implements AutoCloseable {
 			.setControllerListenerName("CONTROLLER")
 			.setMetadataLogDirectory(logDir.toString())
 			.setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-			// Formats once; later starts find the log and keep it.
-			.setIgnoreFormatted(true)
 			.run();
 	}
 
