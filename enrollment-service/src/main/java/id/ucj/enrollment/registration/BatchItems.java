@@ -4,28 +4,19 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import jakarta.validation.Validator;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Reads and validates the items of a batch one by one, with the same rules as a single registration. */
+/** Checks a batch's size, and reads its items one by one with the same rules as a single registration. */
 @Component
 class BatchItems {
 
-	private final JsonMapper json;
-
-	private final Validator validator;
+	private final RequestReader reader;
 
 	private final EnrollmentSettings settings;
 
-	BatchItems(JsonMapper json, Validator validator, EnrollmentSettings settings) {
-		this.json = json;
-		this.validator = validator;
+	BatchItems(RequestReader reader, EnrollmentSettings settings) {
+		this.reader = reader;
 		this.settings = settings;
-	}
-
-	record Read(RegistrationRequest registration, List<FieldProblem> problems) {
 	}
 
 	void checkSize(BatchRegistrationRequest batch) {
@@ -36,17 +27,8 @@ class BatchItems {
 		}
 	}
 
-	Read read(JsonNode item) {
-		if (item == null || !item.isObject()) {
-			return new Read(null, List.of(new FieldProblem(FieldProblems.BODY, "must be an object")));
-		}
-		try {
-			RegistrationRequest registration = this.json.treeToValue(item, RegistrationRequest.class);
-			return new Read(registration, FieldProblems.of(this.validator.validate(registration)));
-		}
-		catch (JacksonException ex) {
-			return new Read(null, List.of(FieldProblems.of(ex)));
-		}
+	RequestReader.Read<RegistrationRequest> read(JsonNode item) {
+		return this.reader.read(item, RegistrationRequest.class);
 	}
 
 }

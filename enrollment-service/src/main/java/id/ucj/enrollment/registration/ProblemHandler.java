@@ -1,8 +1,6 @@
 package id.ucj.enrollment.registration;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
@@ -11,8 +9,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.ObjectError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -21,7 +17,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import id.ucj.contract.EventType;
 import id.ucj.enrollment.publishing.EventsNotPublished;
-import jakarta.validation.ConstraintViolation;
 import tools.jackson.core.JacksonException;
 
 /** Every failure of the API as RFC 9457 problem details; bad requests name each bad field under {@code errors}. */
@@ -35,18 +30,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ProblemHandler(EnrollmentMetrics metrics, EnrollmentSettings settings) {
 		this.metrics = metrics;
 		this.settings = settings;
-	}
-
-	@Override
-	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		Set<ConstraintViolation<?>> violations = new HashSet<>();
-		for (ObjectError error : ex.getBindingResult().getAllErrors()) {
-			if (error.contains(ConstraintViolation.class)) {
-				violations.add(error.unwrap(ConstraintViolation.class));
-			}
-		}
-		return invalid(FieldProblems.of(violations), request);
 	}
 
 	@Override

@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import id.ucj.contract.EventType;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -21,21 +23,25 @@ class RegistrationController {
 
 	private final Enrollment enrollment;
 
+	private final RequestReader reader;
+
 	private final BatchItems batchItems;
 
 	private final EnrollmentMetrics metrics;
 
-	RegistrationController(Enrollment enrollment, BatchItems batchItems, EnrollmentMetrics metrics) {
+	RegistrationController(Enrollment enrollment, RequestReader reader, BatchItems batchItems, EnrollmentMetrics metrics) {
 		this.enrollment = enrollment;
+		this.reader = reader;
 		this.batchItems = batchItems;
 		this.metrics = metrics;
 	}
 
 	@Operation(summary = "Register one participant; 202 once Kafka has the event")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RegistrationRequest.class)))
 	@PostMapping(path = "/registrations", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Receipt register(@Valid @RequestBody RegistrationRequest registration) {
-		return this.enrollment.register(List.of(registration)).get(0);
+	Receipt register(@RequestBody JsonNode body) {
+		return this.enrollment.register(List.of(valid(body, RegistrationRequest.class))).get(0);
 	}
 
 	@Operation(summary = "Register up to 1,000 participants; one result per item, in request order")
@@ -46,9 +52,9 @@ class RegistrationController {
 		List<RegistrationRequest> accepted = new ArrayList<>();
 		List<Integer> acceptedIndexes = new ArrayList<>();
 		for (int index = 0; index < batch.registrations().size(); index++) {
-			BatchItems.Read read = this.batchItems.read(batch.registrations().get(index));
+			RequestReader.Read<RegistrationRequest> read = this.batchItems.read(batch.registrations().get(index));
 			if (read.problems().isEmpty()) {
-				accepted.add(read.registration());
+				accepted.add(read.request());
 				acceptedIndexes.add(index);
 				results.add(null);
 			}
@@ -66,10 +72,19 @@ class RegistrationController {
 	}
 
 	@Operation(summary = "Deregister a participant, wherever they are registered; 202 once Kafka has the event")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = DeregistrationRequest.class)))
 	@PostMapping(path = "/deregistrations", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Receipt deregister(@Valid @RequestBody DeregistrationRequest deregistration) {
-		return this.enrollment.deregister(deregistration);
+	Receipt deregister(@RequestBody JsonNode body) {
+		return this.enrollment.deregister(valid(body, DeregistrationRequest.class));
+	}
+
+	private <T extends Record> T valid(JsonNode body, Class<T> type) {
+		RequestReader.Read<T> read = this.reader.read(body, type);
+		if (!read.problems().isEmpty()) {
+			throw new InvalidRequest(read.problems());
+		}
+		return read.request();
 	}
 
 }

@@ -161,6 +161,18 @@ class InvalidInputTest {
 	}
 
 	@Test
+	void namesEveryBadFieldAtOnce() {
+		HttpResponse<String> response = this.api.post(REGISTRATIONS, """
+				{"nik": "12", "regencyCode": "15.99", "segment": "INFORMAL", "programs": ["JKK", "JKN"],
+				 "fundingSource": null, "registeredAt": "yesterday", "employer": "PT Sawit"}
+				""");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(response.body()).get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
+				"employer", "fundingSource", "nik", "programs[1]", "regencyCode", "registeredAt", "segment");
+	}
+
+	@Test
 	void rejectsAnItemThatIsNotAnObject() {
 		HttpResponse<String> response = this.api.post(BATCH, "{\"registrations\": [42, null]}");
 
