@@ -1,0 +1,39 @@
+package id.ucj.notification.alert;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One crossing of one threshold by one regency, with the counts at the crossing. Its id names the regency, the
+ * threshold and the crossing's number, so that a replayed or concurrently processed snapshot finds it already
+ * there instead of alerting twice; the same id is every delivery's idempotency key. Its {@code deliveries} are
+ * the outbox: one entry per channel, pending until delivered.
+ *
+ * @param crossedAt the time of the snapshot that crossed
+ * @param detectedAt when this service saw it
+ */
+@Document("alerts")
+public record Alert(@Id String id, String regencyCode, String regencyName, String provinceCode, double threshold,
+		Direction direction, Double coverageRatio, long covered, Long workforce, Double target, Instant crossedAt,
+		Instant detectedAt, long snapshotVersion, Map<String, Delivery> deliveries) {
+
+	/** Delivery of an alert on one channel. */
+	public record Delivery(Status status, int attempts, Instant nextAttemptAt, Instant leaseUntil, Instant deliveredAt,
+			String lastError) {
+
+		public enum Status {
+
+			PENDING, DELIVERED
+
+		}
+
+		public static Delivery pending(Instant now) {
+			return new Delivery(Status.PENDING, 0, now, null, null, null);
+		}
+
+	}
+
+}

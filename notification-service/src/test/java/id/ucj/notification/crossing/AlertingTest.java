@@ -1,0 +1,316 @@
+package id.ucj.notification.crossing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import id.ucj.contract.CoverageSnapshot;
+import id.ucj.notification.NotificationApplication;
+import id.ucj.testsupport.IntegrationTest;
+import id.ucj.testsupport.KafkaTestBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Snapshots through a real broker, alerts in a real MongoDB wire protocol, delivered to a real HTTP webhook
+ * receiver (WireMock) and a real SMTP server (GreenMail).
+ */
+@IntegrationTest
+class AlertingTest {
+
+	static final String SECRET = "test-only-webhook-secret";
+
+	static final WireMockServer webhook = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+
+	static final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+	static {
+		webhook.start();
+		webhook.stubFor(post("/alerts").willReturn(ok()));
+		smtp.start();
+	}
+
+	@DynamicPropertySource
+	static void channels(DynamicPropertyRegistry registry) {
+		registry.add("ucj.channels.webhook.url", () -> webhook.baseUrl() + "/alerts");
+		registry.add("ucj.channels.webhook.secret", () -> SECRET);
+		registry.add("ucj.channels.email.to", () -> "ops@ucj.test");
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+		registry.add("ucj.delivery.poll-interval", () -> "100ms");
+		registry.add("ucj.delivery.initial-back-off", () -> "200ms");
+		registry.add("ucj.delivery.max-back-off", () -> "1s");
+	}
+
+	@AfterAll
+	static void stopReceivers() {
+		webhook.stop();
+		smtp.stop();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Value("${ucj.topics.coverage-changes}")
+	String topic;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	KafkaProducer<String, byte[]> producer;
+
+	@BeforeEach
+	void connect() {
+		Properties config = new Properties();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		this.producer = new KafkaProducer<>(config);
+	}
+
+	@AfterEach
+	void close() {
+		this.producer.close();
+	}
+
+	@Test
+	void alertsOncePerCrossingAsSarolangunRisesFallsBackAndRecovers() throws Exception {
+		List<CoverageSnapshot> rising = new ArrayList<>();
+		long version = 1;
+		for (int covered = 48_160; covered <= 73_920; covered += 1_120) {
+			rising.add(sarolangun(covered, version++));
+		}
+		rising.forEach(this::send);
+		this.producer.flush();
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.03")).hasSize(2));
+		List<JsonNode> reached = alerts("regency=15.03");
+		assertThat(reached).extracting((alert) -> alert.get("threshold").asDouble()).containsExactly(0.65, 0.5);
+		assertThat(reached).allSatisfy((alert) -> assertThat(alert.get("direction").asString()).isEqualTo("REACHED"));
+		JsonNode target = reached.get(0);
+		assertThat(target.get("regencyName").asString()).isEqualTo("Kabupaten Sarolangun");
+		assertThat(target.get("provinceCode").asString()).isEqualTo("15");
+		assertThat(target.get("coverageRatio").asDouble()).isEqualTo(0.65);
+		assertThat(target.get("covered").asLong()).isEqualTo(72_800);
+		assertThat(target.get("workforce").asLong()).isEqualTo(112_000);
+		assertThat(target.get("crossedAt").asString()).isNotBlank();
+		assertThat(target.get("detectedAt").asString()).isNotBlank();
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			for (JsonNode alert : reached) {
+				String id = alert.get("id").asString();
+				assertThat(webhookRequestsFor(id)).hasSize(1);
+				assertThat(emailsFor(id)).hasSize(1);
+			}
+		});
+
+		send(sarolangun(72_240, version++));
+		send(sarolangun(70_560, version++));
+		send(sarolangun(72_800, version++));
+		this.producer.flush();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.03")).hasSize(4));
+		assertThat(alerts("regency=15.03&direction=FELL_BACK")).singleElement()
+			.satisfies((alert) -> assertThat(alert.get("coverageRatio").asDouble()).isEqualTo(0.63));
+		assertThat(alerts("regency=15.03")).extracting((alert) -> alert.get("direction").asString())
+			.containsExactly("REACHED", "FELL_BACK", "REACHED", "REACHED");
+
+		// Everything again, twice, shuffled: stale versions change nothing.
+		List<CoverageSnapshot> replay = new ArrayList<>(rising);
+		replay.addAll(rising);
+		Collections.shuffle(replay, new Random(7));
+		replay.forEach(this::send);
+		this.producer.flush();
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(alerts("regency=15.03")).hasSize(4));
+	}
+
+	@Test
+	void alertsOnceAcrossARestartAndASecondInstance() {
+		long version = 1;
+		send(merangin(300, version++));
+		this.producer.flush();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.02")).isEmpty());
+
+		ConfigurableApplicationContext second = new SpringApplicationBuilder(NotificationApplication.class).run(
+				"--server.port=0", "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
+				"--spring.mongodb.uri=" + this.environment.getProperty("spring.mongodb.uri"),
+				"--ucj.topics.coverage-changes=" + this.topic,
+				"--spring.kafka.consumer.group-id=" + this.environment.getProperty("spring.kafka.consumer.group-id"),
+				"--ucj.delivery.poll-interval=100ms");
+		try {
+			// This instance goes down mid-way; the second one takes over, then both run.
+			this.listeners.getListenerContainer("notification-service").stop();
+			List<CoverageSnapshot> rising = new ArrayList<>();
+			for (int covered = 400; covered <= 900; covered += 100) {
+				rising.add(merangin(covered, version++));
+			}
+			rising.forEach(this::send);
+			this.producer.flush();
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(alerts("regency=15.02")).hasSize(2));
+			this.listeners.getListenerContainer("notification-service").start();
+			rising.forEach(this::send);
+			rising.forEach(this::send);
+			this.producer.flush();
+			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(alerts("regency=15.02")).hasSize(2));
+		}
+		finally {
+			second.close();
+		}
+		assertThat(alerts("regency=15.02")).extracting((alert) -> alert.get("threshold").asDouble())
+			.containsExactlyInAnyOrder(0.5, 0.8);
+	}
+
+	@Test
+	void deliversToAWebhookThatWasDownOnceItReturnsWithOneKeyAndAValidSignature() throws Exception {
+		webhook.stubFor(post("/alerts").withRequestBody(containing("\"15.04\"")).atPriority(1).willReturn(aResponse().withStatus(503)));
+
+		send(new CoverageSnapshot("15.04", "Kabupaten Batanghari", "15", 600, 1000L, 0.6, 0.6, Instant.now(), 1, Map.of(),
+				Map.of(), Map.of(), 600, 0));
+		this.producer.flush();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.04")).hasSize(2));
+		String id = alerts("regency=15.04&page=0&size=1").get(0).get("id").asString();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(webhookRequestsFor(id)).hasSizeGreaterThanOrEqualTo(3));
+		assertThat(this.json.readTree(new HttpClientGet(this.port).get("/api/v1/alerts?regency=15.04")).toString()).contains("PENDING");
+
+		webhook.stubFor(post("/alerts").withRequestBody(containing("\"15.04\"")).atPriority(1).willReturn(ok()));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.04"))
+			.allSatisfy((alert) -> assertThat(alert.get("deliveries").get("webhook").get("status").asString()).isEqualTo("DELIVERED")));
+		int attempts = webhookRequestsFor(id).size();
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> webhookRequestsFor(id).size() == attempts);
+		for (LoggedRequest request : webhookRequestsFor(id)) {
+			assertThat(request.getHeader("Idempotency-Key")).isEqualTo(id);
+			assertThat(request.getHeader("X-UCJ-Signature")).isEqualTo("sha256=" + hmac(request.getBody()));
+		}
+	}
+
+	@Test
+	void countsAlertsAndDeliveriesInPrometheus() {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(new HttpClientGet(this.port).get("/actuator/prometheus"))
+			.contains("ucj_alerts_total{application=\"notification-service\",direction=\"REACHED\"}")
+			.contains("ucj_alert_outbox_backlog{application=\"notification-service\",channel=\"webhook\"}")
+			.contains("ucj_alert_outbox_backlog{application=\"notification-service\",channel=\"email\"}"));
+	}
+
+	private List<LoggedRequest> webhookRequestsFor(String id) {
+		return webhook.findAll(postRequestedFor(urlEqualTo("/alerts")).withHeader("Idempotency-Key", equalTo(id)));
+	}
+
+	private List<MimeMessage> emailsFor(String id) throws Exception {
+		List<MimeMessage> messages = new ArrayList<>();
+		for (MimeMessage message : smtp.getReceivedMessages()) {
+			if (id.equals(message.getHeader("X-UCJ-Alert-Id", null))) {
+				messages.add(message);
+			}
+		}
+		return messages;
+	}
+
+	private List<JsonNode> alerts(String query) {
+		JsonNode page = this.json.readTree(new HttpClientGet(this.port).get("/api/v1/alerts?" + query));
+		List<JsonNode> alerts = new ArrayList<>();
+		page.get("content").forEach(alerts::add);
+		return alerts;
+	}
+
+	private void send(CoverageSnapshot snapshot) {
+		this.producer.send(new ProducerRecord<>(this.topic, snapshot.regencyCode(), this.json.writeValueAsBytes(snapshot)));
+	}
+
+	private static CoverageSnapshot sarolangun(long covered, long version) {
+		return new CoverageSnapshot("15.03", "Kabupaten Sarolangun", "15", covered, 112_000L, covered / 112_000.0, 0.65,
+				Instant.parse("2024-10-14T00:00:00Z").plusSeconds(version * 60), version, Map.of(), Map.of(), Map.of(),
+				covered, 0);
+	}
+
+	private static CoverageSnapshot merangin(long covered, long version) {
+		return new CoverageSnapshot("15.02", "Kabupaten Merangin", "15", covered, 1000L, covered / 1000.0, 0.99,
+				Instant.parse("2024-10-14T00:00:00Z").plusSeconds(version * 60), version, Map.of(), Map.of(), Map.of(),
+				covered, 0);
+	}
+
+	private static String hmac(byte[] body) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		return HexFormat.of().formatHex(mac.doFinal(body));
+	}
+
+	/** The alerts API over real HTTP. */
+	record HttpClientGet(int port) {
+
+		String get(String path) {
+			try {
+				return HttpClient.newHttpClient()
+					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+							HttpResponse.BodyHandlers.ofString())
+					.body();
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}
