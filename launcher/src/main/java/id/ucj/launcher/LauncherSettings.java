@@ -25,7 +25,9 @@ record LauncherSettings(Path dataDir, String kafkaBootstrapServers, int kafkaPor
 				List.of(new Service("enrollment-service", services.resolve("enrollment-service.jar"),
 						Integer.parseInt(env("ENROLLMENT_PORT", "8081"))),
 						new Service("coverage-aggregator", services.resolve("coverage-aggregator.jar"),
-								Integer.parseInt(env("AGGREGATOR_PORT", "8082")))));
+								Integer.parseInt(env("AGGREGATOR_PORT", "8082"))),
+						new Service("notification-service", services.resolve("notification-service.jar"),
+								Integer.parseInt(env("NOTIFICATION_PORT", "8083")))));
 	}
 
 	private static String env(String name, String fallback) {

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import id.ucj.aggregator.coverage.RegencyDocument;
+import id.ucj.contract.Province;
 import id.ucj.contract.Regency;
 import id.ucj.contract.Regions;
 import jakarta.annotation.PostConstruct;
@@ -21,6 +22,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 @Component
 class RegencyRegistry {
+
+	static final String PROVINCES = "provinces";
 
 	private final MongoTemplate mongo;
 
@@ -31,9 +34,14 @@ class RegencyRegistry {
 		this.clock = clock;
 	}
 
-	/** Every official regency exists before any event is counted; names follow the reference data. */
+	/** Every official province and regency exists before any event is counted; names follow the reference data. */
 	@PostConstruct
 	void seed() {
+		BulkOperations provinces = this.mongo.bulkOps(BulkMode.UNORDERED, PROVINCES);
+		for (Province province : Regions.official().provinces()) {
+			provinces.upsert(Query.query(where("_id").is(province.code())), new Update().set("name", province.name()));
+		}
+		provinces.execute();
 		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, RegencyDocument.class);
 		for (Regency regency : Regions.official().regencies()) {
 			bulk.upsert(Query.query(where("_id").is(regency.code())),

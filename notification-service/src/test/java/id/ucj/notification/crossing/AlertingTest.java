@@ -167,6 +167,8 @@ class AlertingTest {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.03")).hasSize(4));
 		assertThat(alerts("regency=15.03&direction=FELL_BACK")).singleElement()
 			.satisfies((alert) -> assertThat(alert.get("coverageRatio").asDouble()).isEqualTo(0.63));
+		assertThat(alerts("province=15&direction=FELL_BACK")).hasSize(1);
+		assertThat(alerts("province=11")).isEmpty();
 		assertThat(alerts("regency=15.03")).extracting((alert) -> alert.get("direction").asString())
 			.containsExactly("REACHED", "FELL_BACK", "REACHED", "REACHED");
 
