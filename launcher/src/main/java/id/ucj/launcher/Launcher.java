@@ -59,7 +59,7 @@ public final class Launcher {
 		for (LauncherSettings.Service service : settings.services()) {
 			log.info("Starting {} on port {}", service.name(), service.port());
 			ServiceProcess process = ServiceProcess.start(service.name(), service.jar(), service.port(), environment,
-					settings.dataDir().resolve("logs"));
+					settings.dataDir().resolve("logs"), settings.dataDir().resolve("run"));
 			this.running.add(process);
 			services.add(process);
 		}

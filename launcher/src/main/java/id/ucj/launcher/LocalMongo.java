@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * A MongoDB-compatible server (mongo-java-server, the MongoDB wire protocol in Java) with its H2 file backend
@@ -16,29 +15,34 @@ final class LocalMongo implements AutoCloseable {
 
 	private final MongoServer server;
 
+	private final DurableH2Backend backend;
+
 	private final int port;
 
-	private LocalMongo(MongoServer server, int port) {
+	private LocalMongo(MongoServer server, DurableH2Backend backend, int port) {
 		this.server = server;
+		this.backend = backend;
 		this.port = port;
 	}
 
 	static LocalMongo start(Path dataDir, int port) throws IOException {
 		Path dir = dataDir.resolve("mongo").toAbsolutePath();
 		Files.createDirectories(dir);
-		MongoServer server = new MongoServer(new H2Backend(dir.resolve("ucj.mv").toString()));
+		DurableH2Backend backend = new DurableH2Backend(dir.resolve("ucj.mv").toString());
+		MongoServer server = new MongoServer(backend);
 		server.bind("127.0.0.1", port);
-		return new LocalMongo(server, port);
+		return new LocalMongo(server, backend, port);
 	}
 
 	String uri() {
 		return "mongodb://127.0.0.1:" + this.port + "/ucj";
 	}
 
+	/** Every write is committed already; closing the store compacts it. A graceful Netty stop can hang in a JVM shutdown. */
 	@Override
 	public void close() {
-		// Closes the H2 store too, so everything written is on disk.
-		this.server.shutdown();
+		this.server.shutdownNow();
+		this.backend.close();
 	}
 
 }

@@ -31,16 +31,43 @@ final class ServiceProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logDir)
-			throws IOException {
+	static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logDir,
+			Path runDir) throws IOException {
 		Files.createDirectories(logDir);
+		Files.createDirectories(runDir);
+		stopLeftOver(runDir.resolve(name + ".pid"), jar);
 		Path log = logDir.resolve(name + ".log");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-XX:+UseSerialGC", "-Xss512k", "-jar",
 				jar.toString(), "--server.port=" + port));
 		builder.environment().putAll(environment);
 		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-		return new ServiceProcess(name, port, builder.start(), log);
+		Process process = builder.start();
+		Files.writeString(runDir.resolve(name + ".pid"), Long.toString(process.pid()));
+		return new ServiceProcess(name, port, process, log);
+	}
+
+	/**
+	 * A launcher that was killed (SIGKILL) could not stop its services; the next start stops them first, so that
+	 * their ports are free. Only a process still running this service's jar is touched.
+	 */
+	private static void stopLeftOver(Path pidFile, Path jar) throws IOException {
+		if (Files.notExists(pidFile)) {
+			return;
+		}
+		long pid = Long.parseLong(Files.readString(pidFile).trim());
+		ProcessHandle.of(pid)
+			.filter((process) -> process.info().commandLine().map((line) -> line.contains(jar.getFileName().toString())).orElse(false))
+			.ifPresent((process) -> {
+				process.destroy();
+				try {
+					process.onExit().get(30, TimeUnit.SECONDS);
+				}
+				catch (Exception ex) {
+					process.destroyForcibly();
+				}
+			});
+		Files.delete(pidFile);
 	}
 
 	String name() {

@@ -1,0 +1,36 @@
+package id.ucj.launcher;
+
+import java.util.Set;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The H2 file backend, committed after every write command. H2's own background commit runs once a second, so a
+ * killed launcher could lose writes that MongoDB clients were told had succeeded, and exact counts rely on that
+ * never happening. A commit writes to the file (the OS keeps it even if the process is killed).
+ */
+final class DurableH2Backend extends H2Backend {
+
+	private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create", "drop",
+			"createindexes", "dropindexes", "dropdatabase", "renamecollection");
+
+	/** Pages cached in memory, in MB: queries that scan a collection then stay off the disk. */
+	private static final int CACHE_MB = 512;
+
+	DurableH2Backend(String fileName) {
+		super(new MVStore.Builder().fileName(fileName).cacheSize(CACHE_MB).open());
+	}
+
+	@Override
+	public Document handleCommand(Channel channel, String database, String command, Document query) {
+		Document answer = super.handleCommand(channel, database, command, query);
+		if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
+			commit();
+		}
+		return answer;
+	}
+
+}

@@ -1,0 +1,124 @@
+package id.ucj.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+import id.ucj.contract.Regency;
+import id.ucj.contract.Regions;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sarolangun's 2024 campaign: 112,000 workers, 43% covered, the regency budget (APBD) paying JKK + JKM for
+ * non-wage workers until coverage passes its 65% target.
+ */
+@Command(name = "sarolangun", mixinStandardHelpOptions = true,
+		description = "Sarolangun (15.03): workforce 112,000, target 0.65; enrols the 43% baseline, then on past 65%.")
+class SarolangunCommand implements Callable<Integer> {
+
+	static final String CODE = "15.03";
+
+	static final long WORKFORCE = 112_000;
+
+	static final double TARGET = 0.65;
+
+	static final int BASELINE = 48_160;
+
+	/** Just past the target: 65.1%. */
+	static final int CAMPAIGN = 72_912;
+
+	@Mixin
+	Options options;
+
+	@Override
+	public Integer call() throws Exception {
+		Operations operations = new Operations(this.options);
+		Instant start = Instant.now();
+		operations.setRegency(CODE, WORKFORCE, TARGET);
+		System.out.printf("Sarolangun (%s): workforce %,d, target %.0f%%; enrolling %,d participants (seed %d)%n", CODE,
+				WORKFORCE, TARGET * 100, CAMPAIGN, this.options.seed);
+
+		List<Regency> issuing = List.of(Regions.official().regency("15.03").orElseThrow(),
+				Regions.official().regency("15.02").orElseThrow(), Regions.official().regency("15.71").orElseThrow());
+		List<Participants.Registration> baseline = new ArrayList<>();
+		List<Participants.Registration> campaign = new ArrayList<>();
+		for (int i = 0; i < CAMPAIGN; i++) {
+			// Mostly Sarolangun's own NIKs; some workers' cards were issued next door.
+			Regency issuedIn = (i % 20 == 0) ? issuing.get(1 + (i / 20) % 2) : issuing.get(0);
+			(i < BASELINE ? baseline : campaign).add(Participants.sarolangun(this.options.seed, i, issuedIn));
+		}
+
+		try (FieldApp apps = new FieldApp(this.options)) {
+			enrol(apps, operations, "baseline (43%)", baseline);
+			enrol(apps, operations, "APBD campaign", campaign);
+			JsonNode coverage = awaitCounted(operations, apps.acceptedNiks.size());
+			JsonNode alert = awaitAlert(operations);
+			Summary.of("Sarolangun campaign", start)
+				.line("registrations accepted", apps.accepted.get())
+				.line("registrations rejected", apps.rejected.get())
+				.line("duplicate submissions", apps.duplicates.get())
+				.line("batches resent (lost answers)", apps.resent.get())
+				.line("retries (503, connection)", apps.retries.get())
+				.line("distinct participants accepted", apps.acceptedNiks.size())
+				.line("covered in 15.03 (aggregator)", coverage.get("covered").asLong())
+				.line("coverage 15.03", String.format("%.2f%% (target %.0f%%)", coverage.get("coverageRatio").asDouble() * 100, TARGET * 100))
+				.line("\"reached 0.65\" alert", (alert != null) ? alert.get("id").asString() + " at " + alert.get("crossedAt").asString() : "none yet")
+				.print();
+			return coverage.get("covered").asLong() == apps.acceptedNiks.size() ? 0 : 1;
+		}
+	}
+
+	private void enrol(FieldApp apps, Operations operations, String phase, List<Participants.Registration> registrations) {
+		AtomicLong lastLook = new AtomicLong();
+		try (ProgressBar bar = new ProgressBarBuilder().setTaskName(phase).setInitialMax(registrations.size()).setUnit(" reg", 1).build()) {
+			apps.register(registrations, (done) -> {
+				bar.stepBy(done);
+				long now = System.nanoTime();
+				long last = lastLook.get();
+				if (now - last > 2_000_000_000L && lastLook.compareAndSet(last, now)) {
+					JsonNode coverage = operations.coverage(CODE);
+					bar.setExtraMessage(String.format(" 15.03 coverage %.2f%%", coverage.get("coverageRatio").asDouble() * 100));
+				}
+			});
+		}
+	}
+
+	/** The aggregator counts asynchronously: wait until it has counted what was accepted (or stops moving). */
+	private static JsonNode awaitCounted(Operations operations, long expected) throws InterruptedException {
+		JsonNode coverage = operations.coverage(CODE);
+		long previous = -1;
+		Instant stalledSince = Instant.now();
+		while (coverage.get("covered").asLong() < expected) {
+			if (coverage.get("covered").asLong() != previous) {
+				previous = coverage.get("covered").asLong();
+				stalledSince = Instant.now();
+			}
+			else if (Duration.between(stalledSince, Instant.now()).toSeconds() > 60) {
+				break;
+			}
+			Thread.sleep(500);
+			coverage = operations.coverage(CODE);
+		}
+		return coverage;
+	}
+
+	private static JsonNode awaitAlert(Operations operations) throws InterruptedException {
+		for (int i = 0; i < 60; i++) {
+			for (JsonNode alert : operations.alerts("regency=" + CODE + "&direction=REACHED&size=200")) {
+				if (alert.get("threshold").asDouble() == TARGET) {
+					return alert;
+				}
+			}
+			Thread.sleep(500);
+		}
+		return null;
+	}
+
+}
