@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +21,14 @@ final class Operations {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final RetryPolicy<HttpResponse<String>> retry = RetryPolicy.<HttpResponse<String>>builder()
+		.handle(IOException.class)
+		.handleResultIf((response) -> response.statusCode() >= 500)
+		.withBackoff(Duration.ofMillis(500), Duration.ofSeconds(5))
+		.withMaxDuration(Duration.ofMinutes(3))
+		.withMaxRetries(-1)
+		.build();
 
 	private final URI aggregator;
 
@@ -58,16 +69,14 @@ final class Operations {
 		return JSON.readTree(response.body());
 	}
 
+	/** Services restart; an operator's console retries for a while before giving up. */
 	private HttpResponse<String> send(HttpRequest request) {
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return Failsafe.with(this.retry).get(() -> this.http.send(request, HttpResponse.BodyHandlers.ofString()));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Is the system running? " + request.uri(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
+		catch (FailsafeException ex) {
+			throw new UncheckedIOException("Is the system running? " + request.uri(),
+					(ex.getCause() instanceof IOException io) ? io : new IOException(ex.getCause()));
 		}
 	}
 
