@@ -52,19 +52,10 @@ public class SnapshotPublisher {
 		RecordHeaders headers = new RecordHeaders();
 		String id = UUID.nameUUIDFromBytes((snapshot.regencyCode() + "|" + snapshot.version()).getBytes(StandardCharsets.UTF_8))
 			.toString();
-		header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-		header(headers, CloudEventHeaders.ID, id);
-		header(headers, CloudEventHeaders.TYPE, EventType.COVERAGE_CHANGED.ceType());
-		header(headers, CloudEventHeaders.SOURCE, SOURCE);
-		header(headers, CloudEventHeaders.TIME, snapshot.asOf().toString());
-		header(headers, CloudEventHeaders.SUBJECT, snapshot.regencyCode());
-		header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+		CloudEventHeaders.of(id, EventType.COVERAGE_CHANGED, SOURCE, snapshot.asOf(), snapshot.regencyCode())
+			.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
 		return new ProducerRecord<>(this.topics.coverageChanges(), null, snapshot.regencyCode(),
 				this.json.writeValueAsBytes(snapshot), headers);
-	}
-
-	private static void header(RecordHeaders headers, String name, String value) {
-		headers.add(name, value.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

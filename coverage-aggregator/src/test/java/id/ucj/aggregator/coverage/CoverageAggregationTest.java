@@ -156,6 +156,12 @@ class CoverageAggregationTest {
 	}
 
 	@Test
+	void reportsUpAgainstAnyMongoDbCompatibleServer() {
+		assertThat(this.api.get("/actuator/health").statusCode()).isEqualTo(200);
+		assertThat(this.api.json("/actuator/health").get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
 	void leavesTheRatioEmptyUntilAWorkforceIsSet() {
 		JsonNode regency = this.api.json("/api/v1/coverage/11.05");
 

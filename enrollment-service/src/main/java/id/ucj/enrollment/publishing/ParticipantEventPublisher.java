@@ -75,19 +75,10 @@ public class ParticipantEventPublisher {
 
 	private ProducerRecord<String, byte[]> toRecord(ParticipantEvent event) {
 		RecordHeaders headers = new RecordHeaders();
-		header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-		header(headers, CloudEventHeaders.ID, event.eventId().toString());
-		header(headers, CloudEventHeaders.TYPE, event.type().ceType());
-		header(headers, CloudEventHeaders.SOURCE, SOURCE);
-		header(headers, CloudEventHeaders.TIME, event.occurredAt().toString());
-		header(headers, CloudEventHeaders.SUBJECT, event.participantId());
-		header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+		CloudEventHeaders.of(event.eventId().toString(), event.type(), SOURCE, event.occurredAt(), event.participantId())
+			.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
 		return new ProducerRecord<>(this.topics.participantEvents(), null, event.participantId(),
 				this.json.writeValueAsBytes(event), headers);
-	}
-
-	private static void header(RecordHeaders headers, String name, String value) {
-		headers.add(name, value.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

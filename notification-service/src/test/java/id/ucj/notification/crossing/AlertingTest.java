@@ -244,6 +244,11 @@ class AlertingTest {
 	}
 
 	@Test
+	void reportsUpAgainstAnyMongoDbCompatibleServer() {
+		assertThat(new HttpClientGet(this.port).get("/actuator/health")).contains("\"status\":\"UP\"");
+	}
+
+	@Test
 	void countsAlertsAndDeliveriesInPrometheus() {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(new HttpClientGet(this.port).get("/actuator/prometheus"))
 			.contains("ucj_alerts_total{application=\"notification-service\",direction=\"REACHED\"}")

@@ -1,16 +1,15 @@
-package id.ucj.aggregator;
+package id.ucj.support;
 
 import org.bson.Document;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * MongoDB health by {@code ping}, which every MongoDB-compatible server answers (the local run's mongo-java-server
- * does not know {@code hello}, which Boot's own indicator sends). Replaces that indicator by taking its name.
+ * does not know {@code hello}, which Boot's own indicator sends). Replaces that indicator by taking its name (see
+ * {@link ServiceSupportAutoConfiguration}).
  */
-@Component("mongoHealthIndicator")
 class MongoPing extends AbstractHealthIndicator {
 
 	private final MongoTemplate mongo;

@@ -1,0 +1,35 @@
+package id.ucj.support;
+
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The services' Kafka failure policy: a record that can never be processed (one of the {@code poison} exceptions)
+ * goes straight to the dead-letter topic, the reason in its {@code kafka_dlt-exception-*} headers, and the records
+ * behind it keep flowing; any other failure (MongoDB unreachable, a concurrent writer) retries with exponential
+ * back-off from 0.2 s to 10 s, without end and without committing, so that nothing is lost or skipped.
+ */
+public final class KafkaFailurePolicy {
+
+	private KafkaFailurePolicy() {
+	}
+
+	@SafeVarargs
+	public static DefaultErrorHandler deadLetterOrRetry(KafkaOperations<?, ?> kafka, String deadLetterTopic,
+			Runnable onDeadLetter, Class<? extends Exception>... poison) {
+		DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(kafka,
+				(record, failure) -> new TopicPartition(deadLetterTopic, -1));
+		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+		backOff.setMaxInterval(10_000);
+		DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
+			toDeadLetters.accept(record, failure);
+			onDeadLetter.run();
+		}, backOff);
+		handler.addNotRetryableExceptions(poison);
+		return handler;
+	}
+
+}
