@@ -1,15 +1,11 @@
 package id.ucj.aggregator.coverage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.TreeMap;
 
 import id.ucj.contract.Program;
+import id.ucj.testsupport.HttpTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,23 +14,18 @@ final class CoverageClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final String base;
+	private final HttpTestClient http;
 
 	CoverageClient(int port) {
-		this.base = "http://127.0.0.1:" + port;
+		this.http = new HttpTestClient(port);
 	}
 
 	HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
+		return this.http.get(path);
 	}
 
 	HttpResponse<String> put(String path, String json) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(json))
-			.build());
+		return this.http.put(path, json);
 	}
 
 	JsonNode json(String path) {
@@ -60,19 +51,6 @@ final class CoverageClient {
 			}
 		}
 		return coverage;
-	}
-
-	private HttpResponse<String> send(HttpRequest request) {
-		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

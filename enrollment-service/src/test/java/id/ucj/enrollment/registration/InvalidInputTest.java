@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import id.ucj.testsupport.HttpTestClient;
 import id.ucj.testsupport.IntegrationTest;
 import id.ucj.testsupport.KafkaTestBroker;
 import id.ucj.testsupport.TopicReader;
@@ -52,7 +53,7 @@ class InvalidInputTest {
 	@Autowired
 	JsonMapper json;
 
-	EnrollmentClient api;
+	HttpTestClient api;
 
 	TopicReader topic;
 
@@ -60,7 +61,7 @@ class InvalidInputTest {
 
 	@BeforeEach
 	void markTheTopic() {
-		this.api = new EnrollmentClient(this.port);
+		this.api = new HttpTestClient(this.port);
 		this.topic = new TopicReader(KafkaTestBroker.bootstrapServers(), this.topicName);
 		this.mark = this.topic.mark();
 	}

@@ -12,6 +12,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import id.ucj.testsupport.HttpTestClient;
 import id.ucj.testsupport.KafkaTestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class KafkaStoppedTest {
 
 	@Test
 	void answers503WithinSecondsOnceTheBrokerHasStopped() {
-		EnrollmentClient api = new EnrollmentClient(this.port);
+		HttpTestClient api = new HttpTestClient(this.port);
 		assertThat(api.post("/api/v1/registrations", Registrations.registration(Registrations.nik(200))).statusCode())
 			.isEqualTo(202);
 

@@ -3,6 +3,7 @@ package id.ucj.enrollment.registration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import id.ucj.testsupport.HttpTestClient;
 import id.ucj.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ class MetricsTest {
 
 	@Test
 	void exposesAcceptedAndRejectedCountsAndPublishLatencyToPrometheus() {
-		EnrollmentClient api = new EnrollmentClient(this.port);
+		HttpTestClient api = new HttpTestClient(this.port);
 		api.post("/api/v1/registrations", Registrations.registration(Registrations.nik(300)));
 		api.post("/api/v1/registrations", Registrations.registration("1503019908900001"));
 		api.post("/api/v1/registrations", "{\"nik\":");
@@ -35,7 +36,7 @@ class MetricsTest {
 
 	@Test
 	void servesItsOpenApiDescription() {
-		String openApi = new EnrollmentClient(this.port).get("/v3/api-docs").body();
+		String openApi = new HttpTestClient(this.port).get("/v3/api-docs").body();
 
 		assertThat(openApi).contains("/api/v1/registrations", "/api/v1/registrations/batch", "/api/v1/deregistrations");
 	}

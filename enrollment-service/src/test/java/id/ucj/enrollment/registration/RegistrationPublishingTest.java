@@ -26,6 +26,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import id.ucj.testsupport.HttpTestClient;
 import id.ucj.testsupport.IntegrationTest;
 import id.ucj.testsupport.KafkaTestBroker;
 import id.ucj.testsupport.TopicReader;
@@ -47,7 +48,7 @@ class RegistrationPublishingTest {
 	@Autowired
 	JsonMapper json;
 
-	EnrollmentClient api;
+	HttpTestClient api;
 
 	TopicReader topic;
 
@@ -55,7 +56,7 @@ class RegistrationPublishingTest {
 
 	@BeforeEach
 	void markTheTopic() {
-		this.api = new EnrollmentClient(this.port);
+		this.api = new HttpTestClient(this.port);
 		this.topic = new TopicReader(KafkaTestBroker.bootstrapServers(), this.topicName);
 		this.mark = this.topic.mark();
 	}

@@ -1,10 +1,5 @@
 package id.ucj.notification.crossing;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import id.ucj.contract.CoverageSnapshot;
 import id.ucj.notification.NotificationApplication;
+import id.ucj.testsupport.HttpTestClient;
 import id.ucj.testsupport.IntegrationTest;
 import id.ucj.testsupport.KafkaTestBroker;
 import tools.jackson.databind.JsonNode;
@@ -229,7 +225,7 @@ class AlertingTest {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.04")).hasSize(2));
 		String id = alerts("regency=15.04&page=0&size=1").get(0).get("id").asString();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(webhookRequestsFor(id)).hasSizeGreaterThanOrEqualTo(3));
-		assertThat(this.json.readTree(new HttpClientGet(this.port).get("/api/v1/alerts?regency=15.04")).toString()).contains("PENDING");
+		assertThat(this.json.readTree(new HttpTestClient(this.port).get("/api/v1/alerts?regency=15.04").body()).toString()).contains("PENDING");
 
 		webhook.stubFor(post("/alerts").withRequestBody(containing("\"15.04\"")).atPriority(1).willReturn(ok()));
 
@@ -245,12 +241,12 @@ class AlertingTest {
 
 	@Test
 	void reportsUpAgainstAnyMongoDbCompatibleServer() {
-		assertThat(new HttpClientGet(this.port).get("/actuator/health")).contains("\"status\":\"UP\"");
+		assertThat(new HttpTestClient(this.port).get("/actuator/health").body()).contains("\"status\":\"UP\"");
 	}
 
 	@Test
 	void countsAlertsAndDeliveriesInPrometheus() {
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(new HttpClientGet(this.port).get("/actuator/prometheus"))
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(new HttpTestClient(this.port).get("/actuator/prometheus").body())
 			.contains("ucj_alerts_total{application=\"notification-service\",direction=\"REACHED\"}")
 			.contains("ucj_alert_outbox_backlog{application=\"notification-service\",channel=\"webhook\"}")
 			.contains("ucj_alert_outbox_backlog{application=\"notification-service\",channel=\"email\"}"));
@@ -271,7 +267,7 @@ class AlertingTest {
 	}
 
 	private List<JsonNode> alerts(String query) {
-		JsonNode page = this.json.readTree(new HttpClientGet(this.port).get("/api/v1/alerts?" + query));
+		JsonNode page = this.json.readTree(new HttpTestClient(this.port).get("/api/v1/alerts?" + query).body());
 		List<JsonNode> alerts = new ArrayList<>();
 		page.get("content").forEach(alerts::add);
 		return alerts;
@@ -297,27 +293,6 @@ class AlertingTest {
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 		return HexFormat.of().formatHex(mac.doFinal(body));
-	}
-
-	/** The alerts API over real HTTP. */
-	record HttpClientGet(int port) {
-
-		String get(String path) {
-			try {
-				return HttpClient.newHttpClient()
-					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-							HttpResponse.BodyHandlers.ofString())
-					.body();
-			}
-			catch (IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }

@@ -1,4 +1,4 @@
-package id.ucj.enrollment.registration;
+package id.ucj.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,22 +9,22 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The enrollment API over real HTTP, as a field app calls it. */
-final class EnrollmentClient {
+/** A service's HTTP API over real HTTP on loopback, as its clients call it. */
+public final class HttpTestClient {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final String base;
 
-	EnrollmentClient(int port) {
+	public HttpTestClient(int port) {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
-	HttpResponse<String> post(String path, String json) {
+	public HttpResponse<String> post(String path, String json) {
 		return post(path, "application/json", HttpRequest.BodyPublishers.ofString(json));
 	}
 
-	HttpResponse<String> post(String path, String contentType, BodyPublisher body) {
+	public HttpResponse<String> post(String path, String contentType, BodyPublisher body) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", contentType)
 			.POST(body)
@@ -32,7 +32,14 @@ final class EnrollmentClient {
 			.build());
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> put(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
 	}
 
