@@ -8,4 +8,9 @@ public record Regency(String code, String provinceCode, String name) {
 		return this.code.replace(".", "");
 	}
 
+	/** The province part of a regency code: {@code "15.03"} gives {@code "15"}. */
+	public static String provinceCodeOf(String regencyCode) {
+		return regencyCode.substring(0, regencyCode.indexOf('.'));
+	}
+
 }

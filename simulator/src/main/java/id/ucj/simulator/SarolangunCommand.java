@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * non-wage workers until coverage passes its 65% target.
  */
 @Command(name = "sarolangun", mixinStandardHelpOptions = true,
-		description = "Sarolangun (15.03): workforce 112,000, target 0.65; enrols the 43% baseline, then on past 65%.")
+		description = "Sarolangun (15.03): workforce 112,000, target 0.65; enrols the 43%% baseline, then on past 65%%.")
 class SarolangunCommand implements Callable<Integer> {
 
 	static final String CODE = "15.03";

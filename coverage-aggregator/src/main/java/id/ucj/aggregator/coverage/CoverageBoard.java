@@ -5,15 +5,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import id.ucj.contract.Province;
 import id.ucj.contract.Regency;
 import id.ucj.contract.Regions;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
 /**
- * The latest coverage of every regency, kept in memory for the per-regency gauges: 514 regencies, so the tags
- * stay bounded. A gauge with nothing to report (no workforce set yet) reports NaN, which Prometheus drops.
+ * The latest coverage of every regency, kept in memory for the per-regency gauges and churn counters: 514
+ * regencies, so the tags stay bounded. A gauge with nothing to report (no workforce set yet) reports NaN. The churn
+ * counters come from the stored counts, so they never go back, even across restarts.
  */
 @Component
 class CoverageBoard {
@@ -21,8 +24,11 @@ class CoverageBoard {
 	private final Map<String, CoverageView> latest = new ConcurrentHashMap<>();
 
 	CoverageBoard(MeterRegistry meters) {
-		for (Regency regency : Regions.official().regencies()) {
-			Tags tags = Tags.of("regency", regency.code(), "regency_name", regency.name(), "province", regency.provinceCode());
+		Regions regions = Regions.official();
+		for (Regency regency : regions.regencies()) {
+			String provinceName = regions.province(regency.provinceCode()).map(Province::name).orElseThrow();
+			Tags tags = Tags.of("regency", regency.code(), "regency_name", regency.name(), "province",
+					regency.provinceCode(), "province_name", provinceName);
 			String code = regency.code();
 			Gauge.builder("ucj.coverage.ratio", this, (board) -> board.value(code, CoverageView::coverageRatio))
 				.description("Covered participants / workforce")
@@ -40,6 +46,14 @@ class CoverageBoard {
 				.description("Target coverage ratio")
 				.tags(tags)
 				.register(meters);
+			FunctionCounter.builder("ucj.coverage.registrations", this, (board) -> board.churn(code, true))
+				.description("Participants who became covered here: registrations and moves in")
+				.tags(tags)
+				.register(meters);
+			FunctionCounter.builder("ucj.coverage.deregistrations", this, (board) -> board.churn(code, false))
+				.description("Participants who stopped being covered here: deregistrations and moves out")
+				.tags(tags)
+				.register(meters);
 		}
 	}
 
@@ -51,6 +65,14 @@ class CoverageBoard {
 		CoverageView view = this.latest.get(code);
 		Double value = (view != null) ? metric.apply(view) : null;
 		return (value != null) ? value : Double.NaN;
+	}
+
+	private double churn(String code, boolean joined) {
+		CoverageView view = this.latest.get(code);
+		if (view == null) {
+			return 0;
+		}
+		return joined ? view.registrations() + view.movedIn() : view.deregistrations() + view.movedOut();
 	}
 
 	private static Double toDouble(Long value) {

@@ -8,7 +8,6 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 import id.ucj.support.KafkaFailurePolicy;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** The Kafka failure policy ({@link KafkaFailurePolicy}) and the topics this service owns. */
@@ -17,10 +16,7 @@ class KafkaConfiguration {
 
 	@Bean
 	DefaultErrorHandler errorHandler(KafkaOperations<String, byte[]> kafka, TopicSettings topics, MeterRegistry meters) {
-		Counter deadLetters = Counter.builder("ucj.aggregator.dead.letters")
-			.description("Records sent to the dead-letter topic")
-			.register(meters);
-		return KafkaFailurePolicy.deadLetterOrRetry(kafka, topics.deadLetters(), deadLetters::increment, InvalidEvent.class);
+		return KafkaFailurePolicy.deadLetterOrRetry(kafka, topics.deadLetters(), meters, InvalidEvent.class);
 	}
 
 	@Bean

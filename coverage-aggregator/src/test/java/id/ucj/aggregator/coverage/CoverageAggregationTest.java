@@ -97,6 +97,8 @@ class CoverageAggregationTest {
 			.containsExactlyInAnyOrder("k1", "k2", "k3", "k4", "k5");
 		assertThat(dead).allSatisfy((record) -> assertThat(header(record, "kafka_dlt-exception-message")).isNotBlank());
 		assertThat(dead).anySatisfy((record) -> assertThat(header(record, "kafka_dlt-exception-message")).contains("99.99"));
+		assertThat(this.api.get("/actuator/prometheus").body())
+			.containsPattern("ucj_kafka_dead_letters_total\\{[^}]*topic=\"" + this.topics.deadLetters() + "\"[^}]*} 5.0\n");
 	}
 
 	@Test
@@ -190,10 +192,12 @@ class CoverageAggregationTest {
 		this.producer.flush();
 
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(this.api.get("/actuator/prometheus").body())
-			.contains("ucj_coverage_ratio{application=\"coverage-aggregator\",province=\"15\",regency=\"15.02\",regency_name=\"Kabupaten Merangin\"} 0.001")
-			.contains("ucj_coverage_target{application=\"coverage-aggregator\",province=\"15\",regency=\"15.02\",regency_name=\"Kabupaten Merangin\"} 0.7")
+			.containsPattern("ucj_coverage_ratio\\{application=\"coverage-aggregator\",instance=\"[^\"]+\",province=\"15\",province_name=\"Jambi\",regency=\"15.02\",regency_name=\"Kabupaten Merangin\"} 0.001\n")
+			.containsPattern("ucj_coverage_target\\{[^}]*regency=\"15.02\"[^}]*} 0.7\n")
+			.containsPattern("ucj_coverage_registrations_total\\{[^}]*regency=\"15.02\"[^}]*} 1.0\n")
 			.containsPattern("ucj_aggregator_events_total\\{[^}]*outcome=\"applied\"[^}]*} [1-9]")
-			.contains("ucj_aggregator_batch_seconds_bucket", "ucj_aggregator_batch_size_count", "ucj_aggregator_dead_letters_total"));
+			.contains("ucj_aggregator_batch_seconds_bucket", "ucj_aggregator_batch_size_count", "ucj_kafka_dead_letters_total",
+					"http_server_requests_seconds_bucket"));
 	}
 
 	private JsonNode latestSnapshot(TopicReader changes, Map<TopicPartition, Long> mark, String regency) {

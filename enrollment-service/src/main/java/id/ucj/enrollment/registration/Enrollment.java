@@ -64,7 +64,7 @@ class Enrollment {
 			return List.of();
 		}
 		this.publisher.publish(events);
-		this.metrics.accepted(type, events.size());
+		this.metrics.accepted(type, events);
 		return events.stream().map((event) -> new Receipt(event.eventId(), event.participantId())).toList();
 	}
 

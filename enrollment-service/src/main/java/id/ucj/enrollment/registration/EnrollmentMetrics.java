@@ -1,16 +1,28 @@
 package id.ucj.enrollment.registration;
 
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 
 import id.ucj.contract.EventType;
+import id.ucj.contract.ParticipantEvent;
+import id.ucj.contract.ParticipantRegistered;
+import id.ucj.contract.Province;
+import id.ucj.contract.Regency;
+import id.ucj.contract.Regions;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 
 /**
- * Accepted and rejected submissions. A rejection is tagged with the first bad field's name when it is one of the
+ * Accepted and rejected submissions, and registrations per province (so that operators notice a province gone
+ * quiet). A rejection is tagged with the first bad field's name when it is one of the
  * API's fields, so that the tag's values stay few whatever clients send.
  */
 @Component
@@ -27,16 +39,44 @@ class EnrollmentMetrics {
 
 	private final MeterRegistry meters;
 
-	EnrollmentMetrics(MeterRegistry meters) {
+	private final Clock clock;
+
+	private final Map<String, Counter> registrationsByProvince = new HashMap<>();
+
+	private final Map<String, AtomicLong> lastRegistrationByProvince = new HashMap<>();
+
+	EnrollmentMetrics(MeterRegistry meters, Clock clock) {
 		this.meters = meters;
+		this.clock = clock;
+		for (Province province : Regions.official().provinces()) {
+			Tags tags = Tags.of("province", province.code(), "province_name", province.name());
+			this.registrationsByProvince.put(province.code(), Counter.builder("ucj.enrollment.registrations")
+				.description("Registrations that Kafka acknowledged, by the regency's province (all 38 from the start)")
+				.tags(tags)
+				.register(meters));
+			AtomicLong last = new AtomicLong(clock.instant().getEpochSecond());
+			this.lastRegistrationByProvince.put(province.code(), last);
+			Gauge.builder("ucj.enrollment.last.registration.timestamp", last, AtomicLong::get)
+				.description("When this instance last accepted a registration from the province (its start until then)")
+				.baseUnit("seconds")
+				.tags(tags)
+				.register(meters);
+		}
 	}
 
-	void accepted(EventType type, int count) {
+	void accepted(EventType type, List<? extends ParticipantEvent> events) {
 		Counter.builder("ucj.enrollment.accepted")
 			.description("Registrations and deregistrations that Kafka acknowledged")
 			.tag("event", type.ceType())
 			.register(this.meters)
-			.increment(count);
+			.increment(events.size());
+		for (ParticipantEvent event : events) {
+			if (event instanceof ParticipantRegistered registered) {
+				String province = Regency.provinceCodeOf(registered.regencyCode());
+				this.registrationsByProvince.get(province).increment();
+				this.lastRegistrationByProvince.get(province).set(this.clock.instant().getEpochSecond());
+			}
+		}
 	}
 
 	void rejected(EventType type, List<FieldProblem> problems) {

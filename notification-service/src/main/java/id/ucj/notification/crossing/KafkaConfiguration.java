@@ -10,6 +10,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 
 import id.ucj.contract.Topics;
 import id.ucj.support.KafkaFailurePolicy;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** The Kafka failure policy ({@link KafkaFailurePolicy}) and the dead-letter topic this service owns. */
 @Configuration(proxyBeanMethods = false)
@@ -17,9 +18,9 @@ class KafkaConfiguration {
 
 	@Bean
 	DefaultErrorHandler errorHandler(KafkaOperations<String, byte[]> kafka,
-			@Value("${ucj.topics.coverage-changes}") String coverageChanges) {
-		return KafkaFailurePolicy.deadLetterOrRetry(kafka, coverageChanges + Topics.DEAD_LETTER_SUFFIX, () -> {
-		}, InvalidSnapshot.class);
+			@Value("${ucj.topics.coverage-changes}") String coverageChanges, MeterRegistry meters) {
+		return KafkaFailurePolicy.deadLetterOrRetry(kafka, coverageChanges + Topics.DEAD_LETTER_SUFFIX, meters,
+				InvalidSnapshot.class);
 	}
 
 	@Bean

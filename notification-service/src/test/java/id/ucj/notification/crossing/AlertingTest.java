@@ -247,9 +247,10 @@ class AlertingTest {
 	@Test
 	void countsAlertsAndDeliveriesInPrometheus() {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(new HttpTestClient(this.port).get("/actuator/prometheus").body())
-			.contains("ucj_alerts_total{application=\"notification-service\",direction=\"REACHED\"}")
-			.contains("ucj_alert_outbox_backlog{application=\"notification-service\",channel=\"webhook\"}")
-			.contains("ucj_alert_outbox_backlog{application=\"notification-service\",channel=\"email\"}"));
+			.containsPattern("ucj_alerts_total\\{application=\"notification-service\",direction=\"REACHED\",instance=\"[^\"]+\"} ")
+			.containsPattern("ucj_alert_outbox_backlog\\{application=\"notification-service\",channel=\"webhook\",instance=\"[^\"]+\"}")
+			.containsPattern("ucj_alert_outbox_backlog\\{[^}]*channel=\"email\"[^}]*}")
+			.containsPattern("ucj_kafka_dead_letters_total\\{[^}]*topic=\"[^\"]+.DLT\"[^}]*}"));
 	}
 
 	private List<LoggedRequest> webhookRequestsFor(String id) {

@@ -1,0 +1,130 @@
+package id.ucj.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system as a newcomer starts it ({@code java -jar launcher/target/ucj-launcher.jar}): embedded Kafka
+ * broker, embedded MongoDB-compatible store and the three services, each on a free loopback port, with its data
+ * in a directory of its own.
+ */
+final class LaunchedSystem implements AutoCloseable {
+
+	static final String READY = "UCJ Coverage is running";
+
+	final Map<String, Integer> servicePorts = new LinkedHashMap<>();
+
+	final int kafkaPort = FreePorts.next();
+
+	private final Path directory;
+
+	private final Path log;
+
+	private final Process process;
+
+	private LaunchedSystem(Path directory, Map<String, String> extraEnvironment) throws IOException {
+		this.directory = directory;
+		this.log = directory.resolve("launcher.log");
+		this.servicePorts.put("enrollment-service", FreePorts.next());
+		this.servicePorts.put("coverage-aggregator", FreePorts.next());
+		this.servicePorts.put("notification-service", FreePorts.next());
+		ProcessBuilder builder = new ProcessBuilder(Command.java(), "-jar",
+				Repository.ROOT.resolve("launcher/target/ucj-launcher.jar").toString())
+			.directory(directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(this.log.toFile());
+		Map<String, String> environment = builder.environment();
+		environment.remove("KAFKA_BOOTSTRAP_SERVERS");
+		environment.remove("MONGODB_URI");
+		environment.put("UCJ_DATA_DIR", directory.resolve("var").toString());
+		environment.put("UCJ_SERVICES_DIR", Repository.ROOT.resolve("launcher/target/services").toString());
+		environment.put("ENROLLMENT_PORT", port("enrollment-service"));
+		environment.put("AGGREGATOR_PORT", port("coverage-aggregator"));
+		environment.put("NOTIFICATION_PORT", port("notification-service"));
+		environment.put("UCJ_KAFKA_PORT", String.valueOf(this.kafkaPort));
+		environment.put("UCJ_KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
+		environment.put("UCJ_MONGO_PORT", String.valueOf(FreePorts.next()));
+		environment.putAll(extraEnvironment);
+		this.process = builder.start();
+	}
+
+	static LaunchedSystem start(Path directory, Map<String, String> extraEnvironment, Duration timeout) throws IOException {
+		LaunchedSystem system = new LaunchedSystem(directory, extraEnvironment);
+		system.awaitReady(timeout);
+		return system;
+	}
+
+	String url(String service) {
+		return "http://127.0.0.1:" + port(service);
+	}
+
+	String port(String service) {
+		return String.valueOf(this.servicePorts.get(service));
+	}
+
+	String kafkaBootstrapServers() {
+		return "127.0.0.1:" + this.kafkaPort;
+	}
+
+	Path directory() {
+		return this.directory;
+	}
+
+	private void awaitReady(Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		while (Instant.now().isBefore(deadline)) {
+			String output = log();
+			if (output.contains(READY)) {
+				return;
+			}
+			if (!this.process.isAlive()) {
+				throw new AssertionError("The launcher ended with " + this.process.exitValue() + ":\n" + output);
+			}
+			sleep(Duration.ofMillis(500));
+		}
+		close();
+		throw new AssertionError("The launcher was not ready within " + timeout + ":\n" + log());
+	}
+
+	String log() {
+		try {
+			return Files.exists(this.log) ? Files.readString(this.log, StandardCharsets.UTF_8) : "";
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Ctrl-C: the launcher stops the services, then Kafka and the store. */
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

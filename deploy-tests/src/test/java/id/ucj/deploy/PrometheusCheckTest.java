@@ -1,0 +1,261 @@
+package id.ucj.deploy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import id.ucj.testsupport.HttpTestClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The operations check: the system as the launcher runs it, a campaign from the simulator, and Debian's
+ * Prometheus scraping the three services with {@code deploy/prometheus}. Then every target must be up, every rule
+ * must load and read metrics that exist, {@code promtool} must accept the rules and pass their unit tests, and every
+ * Grafana panel's query must return data.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrometheusCheckTest {
+
+	private static final Duration STEP = Duration.ofSeconds(2);
+
+	private static final Set<String> SERVICES = Set.of("enrollment-service", "coverage-aggregator", "notification-service");
+
+	private Path directory;
+
+	private ExternalTool promtool;
+
+	private WebhookReceiver webhook;
+
+	private LaunchedSystem system;
+
+	private PrometheusServer prometheus;
+
+	private Instant start;
+
+	private Instant end;
+
+	@BeforeAll
+	void runACampaignUnderPrometheus(@TempDir Path directory) throws Exception {
+		this.directory = directory;
+		ExternalTool prometheusTool = ExternalTool.require("prometheus", "prometheus");
+		this.promtool = ExternalTool.require("promtool", "prometheus");
+		this.webhook = new WebhookReceiver();
+		byte[] secret = new byte[32];
+		ThreadLocalRandom.current().nextBytes(secret);
+		this.system = LaunchedSystem.start(this.directory,
+				Map.of("UCJ_CHANNELS_WEBHOOK_URL", this.webhook.url(), "UCJ_CHANNELS_WEBHOOK_SECRET",
+						Base64.getEncoder().encodeToString(secret)),
+				Duration.ofMinutes(4));
+		this.prometheus = PrometheusServer.start(prometheusTool, this.directory, this.system.servicePorts);
+		this.start = Instant.now();
+
+		sendWhatFieldAppsGetWrong();
+		sendARecordNoConsumerCanRead();
+		simulate("sarolangun");
+		simulate("national", "--participants=3000", "--seed=11");
+
+		await("an alert delivered after a refused attempt, the dead letter counted").atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> !this.prometheus.query("ucj_alert_deliveries_total{outcome=\"delivered\"} > 0", Instant.now()).isEmpty()
+					&& !this.prometheus.query("ucj_alert_deliveries_total{outcome=\"failed\"} > 0", Instant.now()).isEmpty()
+					&& !this.prometheus.query("ucj_kafka_dead_letters_total > 0", Instant.now()).isEmpty());
+		Thread.sleep(5 * PrometheusServer.SCRAPE_INTERVAL.toMillis());
+		this.end = Instant.now();
+	}
+
+	@AfterAll
+	void stop() {
+		Stream.of(this.prometheus, this.system, this.webhook).filter((part) -> part != null).forEach((part) -> {
+			try {
+				part.close();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	@Test
+	void everyTargetIsUp() {
+		JsonNode targets = this.prometheus.get("/api/v1/targets", Map.of("state", "active")).path("activeTargets");
+
+		assertThat(targets.valueStream().map((target) -> target.path("labels").path("application").asString()))
+			.containsExactlyInAnyOrderElementsOf(SERVICES);
+		assertThat(targets.valueStream()).allSatisfy((target) -> assertThat(target.path("health").asString())
+			.as(target.path("scrapeUrl").asString() + " " + target.path("lastError").asString())
+			.isEqualTo("up"));
+	}
+
+	@Test
+	void promtoolAcceptsTheConfigurationAndTheRulesAndTheirUnitTestsPass() throws IOException {
+		Path rules = Repository.DEPLOY.resolve("prometheus/rules");
+		List<String> check = new ArrayList<>(List.of(this.promtool.command(), "check", "rules"));
+		check.addAll(files(rules, ".yml"));
+		List<String> test = new ArrayList<>(List.of(this.promtool.command(), "test", "rules"));
+		test.addAll(files(Repository.DEPLOY.resolve("prometheus/tests"), ".yml"));
+
+		for (List<String> command : List.of(check, test,
+				List.of(this.promtool.command(), "check", "config", Repository.DEPLOY.resolve("prometheus/prometheus.yml").toString()))) {
+			Command.Result result = Command.run(Duration.ofMinutes(1), Repository.ROOT, command.toArray(String[]::new));
+			assertThat(result.exitCode()).as(String.join(" ", command) + "\n" + result.output()).isZero();
+		}
+	}
+
+	@Test
+	void everyRuleLoadsAndEvaluatesWithoutError() throws IOException {
+		Set<String> inFiles = new TreeSet<>();
+		for (String file : files(Repository.DEPLOY.resolve("prometheus/rules"), ".yml")) {
+			for (Map<String, Object> rule : RuleFiles.rules(Path.of(file))) {
+				inFiles.add(RuleFiles.name(rule));
+			}
+		}
+
+		List<JsonNode> loaded = this.prometheus.get("/api/v1/rules", Map.of())
+			.path("groups")
+			.valueStream()
+			.flatMap((group) -> group.path("rules").valueStream())
+			.toList();
+
+		assertThat(loaded).extracting((rule) -> rule.path("name").asString()).containsExactlyInAnyOrderElementsOf(inFiles);
+		assertThat(loaded).allSatisfy((rule) -> assertThat(rule.path("health").asString())
+			.as(rule.path("name").asString() + ": " + rule.path("lastError").asString())
+			.isEqualTo("ok"));
+	}
+
+	@Test
+	void everyRuleReadsMetricsThatExist() throws IOException {
+		Set<String> existing = metricNames();
+		List<String> unknown = new ArrayList<>();
+		for (String file : files(Repository.DEPLOY.resolve("prometheus/rules"), ".yml")) {
+			for (Map<String, Object> rule : RuleFiles.rules(Path.of(file))) {
+				String expression = String.valueOf(rule.get("expr"));
+				for (String name : PromQl.metricNames(expression)) {
+					if (!existing.contains(name)) {
+						unknown.add(RuleFiles.name(rule) + " reads " + name);
+					}
+				}
+			}
+		}
+
+		assertThat(unknown).isEmpty();
+	}
+
+	@Test
+	void everyDashboardPanelQueriesMetricsThatExist() {
+		Set<String> existing = metricNames();
+		List<String> unknown = new ArrayList<>();
+		for (Dashboards.Query query : Dashboards.queries()) {
+			for (String name : PromQl.metricNames(expand(query))) {
+				if (!existing.contains(name)) {
+					unknown.add(query + " reads " + name);
+				}
+			}
+		}
+
+		assertThat(unknown).isEmpty();
+	}
+
+	@Test
+	void everyDashboardPanelReturnsData() {
+		List<String> empty = new ArrayList<>();
+		List<Dashboards.Query> queries = Dashboards.queries();
+		for (Dashboards.Query query : queries) {
+			String expression = expand(query);
+			JsonNode result = query.instant() ? this.prometheus.query(expression, this.end)
+					: this.prometheus.queryRange(expression, this.start, this.end, STEP);
+			if (!hasANumber(result)) {
+				empty.add(query + "\n    sent as: " + expression + "\n    returned: " + result);
+			}
+		}
+
+		assertThat(empty).as("of %d panel queries, these returned no data", queries.size()).isEmpty();
+	}
+
+	private String expand(Dashboards.Query query) {
+		return Dashboards.expand(query.expression(), Dashboards.variables(), PrometheusServer.SCRAPE_INTERVAL, STEP,
+				Duration.between(this.start, this.end));
+	}
+
+	private Set<String> metricNames() {
+		Set<String> names = new TreeSet<>();
+		this.prometheus.get("/api/v1/label/__name__/values", Map.of()).forEach((name) -> names.add(name.asString()));
+		return names;
+	}
+
+	private static boolean hasANumber(JsonNode result) {
+		return result.valueStream().anyMatch((series) -> {
+			List<JsonNode> samples = series.has("values") ? series.path("values").valueStream().toList() : List.of(series.path("value"));
+			return samples.stream().anyMatch((sample) -> {
+				String value = sample.path(1).asString();
+				return !value.isEmpty() && !"NaN".equals(value);
+			});
+		});
+	}
+
+	/** A malformed body and a bad NIK, as field apps send now and then: the rejections panel has reasons to show. */
+	private void sendWhatFieldAppsGetWrong() {
+		HttpTestClient enrollment = new HttpTestClient(this.system.servicePorts.get("enrollment-service"));
+		assertThat(enrollment.post("/api/v1/registrations", "{\"nik\": ").statusCode()).isEqualTo(400);
+		assertThat(enrollment.post("/api/v1/registrations", "{\"nik\": \"123\", \"fullName\": \"X\"}").statusCode()).isEqualTo(400);
+	}
+
+	/** A record of an unknown type on participant-events: the aggregator sends it to the dead-letter topic. */
+	private void sendARecordNoConsumerCanRead() {
+		Properties properties = new Properties();
+		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.system.kafkaBootstrapServers());
+		properties.put(ProducerConfig.ACKS_CONFIG, "all");
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(),
+				new ByteArraySerializer())) {
+			ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("participant-events",
+					"poison".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+			record.headers().add("ce_type", "participant.teleported".getBytes(StandardCharsets.UTF_8));
+			producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new AssertionError("Could not publish to participant-events", ex);
+		}
+	}
+
+	private void simulate(String scenario, String... options) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Command.java(), "-jar",
+				Repository.ROOT.resolve("simulator/target/ucj-simulator.jar").toString(), scenario,
+				"--enrollment=" + this.system.url("enrollment-service"), "--aggregator=" + this.system.url("coverage-aggregator"),
+				"--notification=" + this.system.url("notification-service")));
+		command.addAll(List.of(options));
+		Command.Result result = Command.run(Duration.ofMinutes(10), this.directory, command.toArray(String[]::new));
+		Files.writeString(this.directory.resolve(scenario + ".log"), result.output(), StandardCharsets.UTF_8);
+		assertThat(result.exitCode()).as(String.join(" ", command) + "\n" + result.output() + "\n" + this.system.log()).isZero();
+	}
+
+	private static List<String> files(Path directory, String suffix) throws IOException {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.filter((file) -> file.toString().endsWith(suffix)).sorted().map(Path::toString).toList();
+		}
+	}
+
+}
