@@ -1,0 +1,220 @@
+package id.ucj.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Kustomize base in {@code deploy/k8s/base}, parsed as Kubernetes would read it: probes on the actuator's
+ * health groups, resources, disruption budgets, autoscalers within the partition count, configuration from
+ * ConfigMaps and the Secret, scrape annotations, and the topic job.
+ */
+class KubernetesManifestsTest {
+
+	private static final Path BASE = Repository.DEPLOY.resolve("k8s/base");
+
+	private static final List<String> SERVICES = List.of("enrollment-service", "coverage-aggregator", "notification-service");
+
+	private static Map<String, Object> kustomization;
+
+	private static List<Map<String, Object>> objects;
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void readTheBase() throws IOException {
+		kustomization = new Yaml().load(Files.readString(BASE.resolve("kustomization.yaml")));
+		objects = new ArrayList<>();
+		for (String resource : (List<String>) kustomization.get("resources")) {
+			for (Object document : new Yaml().loadAll(Files.readString(BASE.resolve(resource)))) {
+				if (document != null) {
+					objects.add((Map<String, Object>) document);
+				}
+			}
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theKustomizationListsEveryManifestAndEveryFileItNames() throws IOException {
+		List<String> resources = (List<String>) kustomization.get("resources");
+		try (Stream<Path> files = Files.list(BASE)) {
+			List<String> manifests = files.map((file) -> file.getFileName().toString())
+				.filter((name) -> name.endsWith(".yaml") && !name.equals("kustomization.yaml"))
+				.toList();
+			assertThat(resources).containsExactlyInAnyOrderElementsOf(manifests);
+		}
+		for (Map<String, Object> generator : (List<Map<String, Object>>) kustomization.get("configMapGenerator")) {
+			assertThat((List<String>) generator.get("files")).allSatisfy((file) -> assertThat(BASE.resolve(file)).isRegularFile());
+		}
+		assertThat(objects).allSatisfy((object) -> assertThat(object).containsKeys("apiVersion", "kind", "metadata"));
+	}
+
+	@Test
+	void everyServiceHasProbesOnTheActuatorHealthGroupsAndResourceRequestsAndLimits() {
+		for (String service : SERVICES) {
+			Map<String, Object> container = container(service);
+			int port = port(container);
+
+			assertThat(at(container, "readinessProbe", "httpGet", "path")).as(service).isEqualTo("/actuator/health/readiness");
+			assertThat(at(container, "livenessProbe", "httpGet", "path")).as(service).isEqualTo("/actuator/health/liveness");
+			assertThat(at(container, "readinessProbe", "httpGet", "port")).isEqualTo("http");
+			assertThat(env(container)).as(service).containsEntry("SERVER_PORT", String.valueOf(port));
+			for (String kind : List.of("requests", "limits")) {
+				assertThat(at(container, "resources", kind, "cpu")).as(service + " " + kind).isNotNull();
+				assertThat(at(container, "resources", kind, "memory")).as(service + " " + kind).isNotNull();
+			}
+		}
+	}
+
+	@Test
+	void everyServiceIsScrapedByPrometheusOnItsOwnPort() {
+		for (String service : SERVICES) {
+			Map<String, Object> annotations = mapAt(deployment(service), "spec", "template", "metadata", "annotations");
+
+			assertThat(annotations).as(service)
+				.containsEntry("prometheus.io/scrape", "true")
+				.containsEntry("prometheus.io/path", "/actuator/prometheus")
+				.containsEntry("prometheus.io/port", String.valueOf(port(container(service))));
+		}
+	}
+
+	@Test
+	void everyServiceHasADisruptionBudgetAndAnAutoscalerThatConsumersKeepWithinThePartitions() {
+		int partitions = Integer.parseInt(configMap("ucj-config").get("UCJ_TOPICS_PARTITIONS").toString());
+		for (String service : SERVICES) {
+			Map<String, Object> labels = mapAt(deployment(service), "spec", "template", "metadata", "labels");
+			Map<String, Object> budget = object("PodDisruptionBudget", service);
+			Map<String, Object> autoscaler = object("HorizontalPodAutoscaler", service);
+
+			assertThat(labels).containsAllEntriesOf(mapAt(budget, "spec", "selector", "matchLabels"));
+			assertThat(at(budget, "spec", "maxUnavailable")).isEqualTo(1);
+			assertThat(at(autoscaler, "spec", "scaleTargetRef", "name")).isEqualTo(service);
+			assertThat((Integer) at(autoscaler, "spec", "minReplicas")).isGreaterThanOrEqualTo(2);
+			assertThat((Integer) at(autoscaler, "spec", "maxReplicas")).isLessThanOrEqualTo(partitions);
+			assertThat(labels).containsAllEntriesOf(mapAt(object("Service", service), "spec", "selector"));
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void configurationComesFromConfigMapsAndSecretsFromTheSecretOnly() {
+		for (String service : SERVICES) {
+			Map<String, Object> container = container(service);
+			List<Map<String, Object>> envFrom = (List<Map<String, Object>>) container.get("envFrom");
+
+			assertThat(envFrom).extracting((source) -> at(source, "configMapRef", "name")).containsExactly("ucj-config");
+			for (Map<String, Object> variable : (List<Map<String, Object>>) container.get("env")) {
+				String name = (String) variable.get("name");
+				if (name.matches(".*(KEY|SECRET|PASSWORD|MONGODB_URI).*")) {
+					assertThat(variable).as(service + " " + name).doesNotContainKey("value");
+					assertThat(at(variable, "valueFrom", "secretKeyRef", "name")).as(service + " " + name).isEqualTo("ucj-secrets");
+				}
+				else if (variable.containsKey("valueFrom")) {
+					String configMap = (String) at(variable, "valueFrom", "configMapKeyRef", "name");
+					assertThat(object("ConfigMap", configMap)).as(service + " " + name).isNotNull();
+				}
+			}
+		}
+		assertThat(objects).noneMatch((object) -> "Secret".equals(object.get("kind")));
+		assertThat(env(container("enrollment-service"))).doesNotContainKey("UCJ_PSEUDONYM_KEY");
+		assertThat(secretKeys("enrollment-service")).contains("pseudonym-key");
+		assertThat(secretKeys("coverage-aggregator")).contains("mongodb-uri");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aJobCreatesTheTopicsWithTheProductionPartitionsAndReplication() {
+		Map<String, Object> config = configMap("ucj-config");
+		Map<String, Object> job = object("Job", "ucj-create-topics");
+		Map<String, Object> container = listAt(job, "spec", "template", "spec", "containers").get(0);
+
+		assertThat((String) container.get("image")).matches("apache/kafka:[0-9.]+");
+		assertThat((List<Map<String, Object>>) container.get("env")).extracting((variable) -> variable.get("name") + "="
+				+ at(variable, "valueFrom", "configMapKeyRef", "key"))
+			.contains("UCJ_TOPIC_PARTITIONS=UCJ_TOPICS_PARTITIONS", "UCJ_TOPIC_REPLICAS=UCJ_TOPICS_REPLICAS",
+					"UCJ_TOPIC_MIN_INSYNC=UCJ_TOPICS_MIN_INSYNC");
+		assertThat(config).containsEntry("UCJ_TOPICS_REPLICAS", "3").containsEntry("UCJ_TOPICS_MIN_INSYNC", "2");
+		assertThat(Integer.parseInt(config.get("UCJ_TOPICS_PARTITIONS").toString())).isGreaterThanOrEqualTo(12);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> secretKeys(String service) {
+		return ((List<Map<String, Object>>) container(service).get("env")).stream()
+			.map((variable) -> (String) at(variable, "valueFrom", "secretKeyRef", "key"))
+			.filter(Objects::nonNull)
+			.toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> env(Map<String, Object> container) {
+		Map<String, Object> values = new java.util.HashMap<>();
+		for (Map<String, Object> variable : (List<Map<String, Object>>) container.get("env")) {
+			if (variable.containsKey("value")) {
+				values.put((String) variable.get("name"), variable.get("value"));
+			}
+		}
+		return values;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static int port(Map<String, Object> container) {
+		return (Integer) ((List<Map<String, Object>>) container.get("ports")).get(0).get("containerPort");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> container(String service) {
+		List<Map<String, Object>> containers = listAt(deployment(service), "spec", "template", "spec", "containers");
+		assertThat(containers).hasSize(1);
+		return containers.get(0);
+	}
+
+	private static Map<String, Object> deployment(String name) {
+		return object("Deployment", name);
+	}
+
+	private static Map<String, Object> configMap(String name) {
+		Map<String, Object> data = mapAt(object("ConfigMap", name), "data");
+		return data;
+	}
+
+	private static Map<String, Object> object(String kind, String name) {
+		return objects.stream()
+			.filter((object) -> kind.equals(object.get("kind")) && name.equals(at(object, "metadata", "name")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No " + kind + " " + name + " in " + BASE));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> mapAt(Map<String, Object> object, String... path) {
+		return (Map<String, Object>) at(object, path);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> listAt(Map<String, Object> object, String... path) {
+		return (List<Map<String, Object>>) at(object, path);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object at(Map<String, Object> object, String... path) {
+		Object current = object;
+		for (String key : path) {
+			if (!(current instanceof Map)) {
+				return null;
+			}
+			current = ((Map<String, Object>) current).get(key);
+		}
+		return current;
+	}
+
+}
