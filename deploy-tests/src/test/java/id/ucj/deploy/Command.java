@@ -42,6 +42,19 @@ final class Command {
 		}
 	}
 
+	/** SIGTERM, as Ctrl-C would, then SIGKILL if it is still running after {@code grace}. */
+	static void stop(Process process, Duration grace) {
+		process.destroy();
+		try {
+			if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly().waitFor();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	static String java() {
 		return ProcessHandle.current().info().command().orElse("java");
 	}

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The whole system as a newcomer starts it ({@code java -jar launcher/target/ucj-launcher.jar}): embedded Kafka
@@ -106,15 +105,7 @@ final class LaunchedSystem implements AutoCloseable {
 	/** Ctrl-C: the launcher stops the services, then Kafka and the store. */
 	@Override
 	public void close() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		Command.stop(this.process, Duration.ofSeconds(60));
 	}
 
 	private static void sleep(Duration duration) {
