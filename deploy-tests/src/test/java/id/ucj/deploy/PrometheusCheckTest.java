@@ -119,8 +119,10 @@ class PrometheusCheckTest {
 		List<String> test = new ArrayList<>(List.of(this.promtool.command(), "test", "rules"));
 		test.addAll(files(Repository.DEPLOY.resolve("prometheus/tests"), ".yml"));
 
-		for (List<String> command : List.of(check, test,
-				List.of(this.promtool.command(), "check", "config", Repository.DEPLOY.resolve("prometheus/prometheus.yml").toString()))) {
+		List<String> configs = new ArrayList<>(List.of(this.promtool.command(), "check", "config"));
+		configs.addAll(List.of(Repository.DEPLOY.resolve("prometheus/prometheus.yml").toString(),
+				Repository.DEPLOY.resolve("prometheus/local.yml").toString()));
+		for (List<String> command : List.of(check, test, configs)) {
 			Command.Result result = Command.run(Duration.ofMinutes(1), Repository.ROOT, command.toArray(String[]::new));
 			assertThat(result.exitCode()).as(String.join(" ", command) + "\n" + result.output()).isZero();
 		}
