@@ -89,6 +89,30 @@ class KubernetesManifestsTest {
 		}
 	}
 
+	/** Debian's Prometheus has no Kubernetes discovery, so promtool cannot load this file here: read it instead. */
+	@Test
+	@SuppressWarnings("unchecked")
+	void theInClusterPrometheusKeepsAnnotatedPodsAndNamesTheirApplication() throws IOException {
+		Map<String, Object> config = new Yaml().load(Files.readString(Repository.DEPLOY.resolve("prometheus/kubernetes.yml")));
+		Map<String, Object> job = ((List<Map<String, Object>>) config.get("scrape_configs")).get(0);
+		List<Map<String, Object>> relabelling = (List<Map<String, Object>>) job.get("relabel_configs");
+
+		assertThat(config.get("rule_files")).isEqualTo(List.of("rules/*.yml"));
+		assertThat(job).containsEntry("honor_labels", true);
+		assertThat(job.get("kubernetes_sd_configs").toString()).contains("role=pod", "ucj-coverage");
+		assertThat(relabelling).anySatisfy((rule) -> assertThat(rule).containsEntry("action", "keep")
+			.containsEntry("source_labels", List.of("__meta_kubernetes_pod_annotation_prometheus_io_scrape")));
+		assertThat(relabelling).anySatisfy((rule) -> assertThat(rule).containsEntry("target_label", "__metrics_path__"));
+		assertThat(relabelling).anySatisfy((rule) -> assertThat(rule).containsEntry("target_label", "__address__")
+			.containsEntry("replacement", "$1:$2"));
+		assertThat(relabelling).anySatisfy((rule) -> assertThat(rule).containsEntry("target_label", "application")
+			.containsEntry("source_labels", List.of("__meta_kubernetes_pod_label_app_kubernetes_io_name")));
+		for (String service : SERVICES) {
+			assertThat(mapAt(deployment(service), "spec", "template", "metadata", "labels"))
+				.containsEntry("app.kubernetes.io/name", service);
+		}
+	}
+
 	@Test
 	void everyServiceHasADisruptionBudgetAndAnAutoscalerThatConsumersKeepWithinThePartitions() {
 		int partitions = Integer.parseInt(configMap("ucj-config").get("UCJ_TOPICS_PARTITIONS").toString());
