@@ -84,7 +84,10 @@ class PrometheusCheckTest {
 			.until(() -> !this.prometheus.query("ucj_alert_deliveries_total{outcome=\"delivered\"} > 0", Instant.now()).isEmpty()
 					&& !this.prometheus.query("ucj_alert_deliveries_total{outcome=\"failed\"} > 0", Instant.now()).isEmpty()
 					&& !this.prometheus.query("ucj_kafka_dead_letters_total > 0", Instant.now()).isEmpty());
-		Thread.sleep(5 * PrometheusServer.SCRAPE_INTERVAL.toMillis());
+		long simulated = Instant.now().getEpochSecond();
+		await("scrapes and rule evaluations after the campaign").atMost(Duration.ofSeconds(30))
+			.until(() -> !this.prometheus.query("min(timestamp(up)) > " + (simulated + 2)
+					+ " and on() timestamp(ucj:coverage_ratio:national) > " + (simulated + 2), Instant.now()).isEmpty());
 		this.end = Instant.now();
 	}
 

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The whole system as a newcomer starts it ({@code java -jar launcher/target/ucj-launcher.jar}): embedded Kafka
@@ -78,19 +80,18 @@ final class LaunchedSystem implements AutoCloseable {
 	}
 
 	private void awaitReady(Duration timeout) {
-		Instant deadline = Instant.now().plus(timeout);
-		while (Instant.now().isBefore(deadline)) {
-			String output = log();
-			if (output.contains(READY)) {
-				return;
-			}
-			if (!this.process.isAlive()) {
-				throw new AssertionError("The launcher ended with " + this.process.exitValue() + ":\n" + output);
-			}
-			sleep(Duration.ofMillis(500));
+		try {
+			Awaitility.await("the launcher's ready line").atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+				if (!this.process.isAlive()) {
+					throw new AssertionError("The launcher ended with " + this.process.exitValue() + ":\n" + log());
+				}
+				return log().contains(READY);
+			});
 		}
-		close();
-		throw new AssertionError("The launcher was not ready within " + timeout + ":\n" + log());
+		catch (ConditionTimeoutException ex) {
+			close();
+			throw new AssertionError("The launcher was not ready within " + timeout + ":\n" + log(), ex);
+		}
 	}
 
 	String log() {
@@ -106,16 +107,6 @@ final class LaunchedSystem implements AutoCloseable {
 	@Override
 	public void close() {
 		Command.stop(this.process, Duration.ofSeconds(60));
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

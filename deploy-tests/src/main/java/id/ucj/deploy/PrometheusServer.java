@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.yaml.snakeyaml.Yaml;
 
 import id.ucj.testsupport.HttpTestClient;
@@ -127,29 +129,18 @@ final class PrometheusServer implements AutoCloseable {
 	}
 
 	private void awaitReady(Duration timeout) {
-		Instant deadline = Instant.now().plus(timeout);
-		while (Instant.now().isBefore(deadline)) {
-			if (!this.process.isAlive()) {
-				throw new AssertionError("Prometheus ended with " + this.process.exitValue() + ":\n" + log());
-			}
-			try {
-				if (this.api.get("/-/ready").statusCode() == 200) {
-					return;
+		try {
+			Awaitility.await("Prometheus ready").atMost(timeout).ignoreException(UncheckedIOException.class).until(() -> {
+				if (!this.process.isAlive()) {
+					throw new AssertionError("Prometheus ended with " + this.process.exitValue() + ":\n" + log());
 				}
-			}
-			catch (UncheckedIOException notYet) {
-				// still starting
-			}
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+				return this.api.get("/-/ready").statusCode() == 200;
+			});
 		}
-		close();
-		throw new AssertionError("Prometheus was not ready within " + timeout + ":\n" + log());
+		catch (ConditionTimeoutException ex) {
+			close();
+			throw new AssertionError("Prometheus was not ready within " + timeout + ":\n" + log(), ex);
+		}
 	}
 
 	@Override
