@@ -1,9 +1,6 @@
 package id.ucj.deploy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,61 +10,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.yaml.snakeyaml.Yaml;
 
-import id.ucj.testsupport.HttpTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real Prometheus (Debian's package) running {@code deploy/prometheus/prometheus.yml} against services on
  * loopback: the same jobs, relabelling and rule files, with each job's service discovery replaced by the local
- * port and the intervals shortened to one second.
+ * port, alerts sent to a local Alertmanager, and the intervals shortened to one second.
  */
 final class PrometheusServer implements AutoCloseable {
 
 	static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(1);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private final ServerProcess server;
 
-	private final Process process;
-
-	private final HttpTestClient api;
-
-	private final Path log;
-
-	private PrometheusServer(Process process, int port, Path log) {
-		this.process = process;
-		this.api = new HttpTestClient(port);
-		this.log = log;
+	private PrometheusServer(ServerProcess server) {
+		this.server = server;
 	}
 
-	static PrometheusServer start(ExternalTool prometheus, Path directory, Map<String, Integer> servicePorts)
-			throws IOException {
-		Path config = writeLocalConfig(directory, servicePorts);
+	static PrometheusServer start(ExternalTool prometheus, Path directory, Map<String, Integer> servicePorts,
+			String alertmanager) throws IOException {
+		Path config = writeLocalConfig(directory, servicePorts, alertmanager);
 		int port = FreePorts.next();
-		Path log = directory.resolve("prometheus.log");
-		Process process = new ProcessBuilder(prometheus.command(), "--config.file=" + config,
-				"--storage.tsdb.path=" + directory.resolve("prometheus-data"), "--web.listen-address=127.0.0.1:" + port)
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		PrometheusServer server = new PrometheusServer(process, port, log);
-		server.awaitReady(Duration.ofSeconds(60));
-		return server;
+		return new PrometheusServer(ServerProcess.start("Prometheus", directory.resolve("prometheus.log"), port,
+				List.of(prometheus.command(), "--config.file=" + config,
+						"--storage.tsdb.path=" + directory.resolve("prometheus-data"),
+						"--web.listen-address=127.0.0.1:" + port)));
 	}
 
 	/** {@code deploy/prometheus/prometheus.yml}, pointed at loopback. */
 	@SuppressWarnings("unchecked")
-	static Path writeLocalConfig(Path directory, Map<String, Integer> servicePorts) throws IOException {
+	static Path writeLocalConfig(Path directory, Map<String, Integer> servicePorts, String alertmanager) throws IOException {
 		Yaml yaml = new Yaml();
 		Map<String, Object> config = yaml.load(Files.readString(Repository.DEPLOY.resolve("prometheus/prometheus.yml")));
 		Map<String, Object> global = (Map<String, Object>) config.get("global");
 		global.put("scrape_interval", SCRAPE_INTERVAL.toSeconds() + "s");
 		global.put("evaluation_interval", SCRAPE_INTERVAL.toSeconds() + "s");
-		config.remove("alerting");
+		config.put("alerting", Map.of("alertmanagers", List.of(Map.of("static_configs", List.of(Map.of("targets", List.of(alertmanager)))))));
 		List<String> ruleFiles = new ArrayList<>();
 		for (String ruleFile : (List<String>) config.get("rule_files")) {
 			ruleFiles.add(Repository.DEPLOY.resolve("prometheus").resolve(ruleFile).toString());
@@ -87,20 +67,11 @@ final class PrometheusServer implements AutoCloseable {
 		return local;
 	}
 
+	/** The {@code data} of a Prometheus API answer, which must say {@code success}. */
 	JsonNode get(String path, Map<String, String> parameters) {
-		StringBuilder uri = new StringBuilder(path);
-		char separator = '?';
-		for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-			uri.append(separator)
-				.append(parameter.getKey())
-				.append('=')
-				.append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
-			separator = '&';
-		}
-		String body = this.api.get(uri.toString()).body();
-		JsonNode response = JSON.readTree(body);
+		JsonNode response = this.server.getJson(path, parameters);
 		if (!"success".equals(response.path("status").asString())) {
-			throw new AssertionError("Prometheus refused " + uri + ": " + body);
+			throw new AssertionError("Prometheus refused " + path + " " + parameters + ": " + response);
 		}
 		return response.path("data");
 	}
@@ -120,32 +91,12 @@ final class PrometheusServer implements AutoCloseable {
 	}
 
 	String log() {
-		try {
-			return Files.readString(this.log);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private void awaitReady(Duration timeout) {
-		try {
-			Awaitility.await("Prometheus ready").atMost(timeout).ignoreException(UncheckedIOException.class).until(() -> {
-				if (!this.process.isAlive()) {
-					throw new AssertionError("Prometheus ended with " + this.process.exitValue() + ":\n" + log());
-				}
-				return this.api.get("/-/ready").statusCode() == 200;
-			});
-		}
-		catch (ConditionTimeoutException ex) {
-			close();
-			throw new AssertionError("Prometheus was not ready within " + timeout + ":\n" + log(), ex);
-		}
+		return this.server.log();
 	}
 
 	@Override
 	public void close() {
-		Command.stop(this.process, Duration.ofSeconds(30));
+		this.server.close();
 	}
 
 }

@@ -49,6 +49,10 @@ class PrometheusCheckTest {
 
 	private ExternalTool promtool;
 
+	private ExternalTool amtool;
+
+	private ServerProcess alertmanager;
+
 	private WebhookReceiver webhook;
 
 	private LaunchedSystem system;
@@ -64,6 +68,8 @@ class PrometheusCheckTest {
 		this.directory = directory;
 		ExternalTool prometheusTool = ExternalTool.require("prometheus", "prometheus");
 		this.promtool = ExternalTool.require("promtool", "prometheus");
+		this.amtool = ExternalTool.require("amtool", "prometheus-alertmanager");
+		ExternalTool alertmanagerTool = ExternalTool.require("prometheus-alertmanager", "prometheus-alertmanager");
 		this.webhook = new WebhookReceiver();
 		byte[] secret = new byte[32];
 		ThreadLocalRandom.current().nextBytes(secret);
@@ -71,8 +77,18 @@ class PrometheusCheckTest {
 				Map.of("UCJ_CHANNELS_WEBHOOK_URL", this.webhook.url(), "UCJ_CHANNELS_WEBHOOK_SECRET",
 						Base64.getEncoder().encodeToString(secret)),
 				Duration.ofMinutes(4));
-		this.prometheus = PrometheusServer.start(prometheusTool, this.directory, this.system.servicePorts);
+		int alertmanagerPort = FreePorts.next();
+		this.alertmanager = ServerProcess.start("Alertmanager", directory.resolve("alertmanager.log"), alertmanagerPort,
+				List.of(alertmanagerTool.command(),
+						"--config.file=" + Repository.DEPLOY.resolve("alertmanager/alertmanager.yml"),
+						"--storage.path=" + directory.resolve("alertmanager-data"),
+						"--web.listen-address=127.0.0.1:" + alertmanagerPort, "--cluster.listen-address="));
+		this.prometheus = PrometheusServer.start(prometheusTool, this.directory, this.system.servicePorts,
+				"127.0.0.1:" + alertmanagerPort);
 		this.start = Instant.now();
+		int services = this.system.servicePorts.size();
+		await("every service scraped once, so that counters start from their zero").atMost(Duration.ofSeconds(30))
+			.until(() -> this.prometheus.query("count(up == 1) == " + services, Instant.now()).size() == 1);
 
 		sendWhatFieldAppsGetWrong();
 		sendARecordNoConsumerCanRead();
@@ -93,7 +109,7 @@ class PrometheusCheckTest {
 
 	@AfterAll
 	void stop() {
-		Stream.of(this.prometheus, this.system, this.webhook).filter((part) -> part != null).forEach((part) -> {
+		Stream.of(this.prometheus, this.alertmanager, this.system, this.webhook).filter((part) -> part != null).forEach((part) -> {
 			try {
 				part.close();
 			}
@@ -115,7 +131,7 @@ class PrometheusCheckTest {
 	}
 
 	@Test
-	void promtoolAcceptsTheConfigurationAndTheRulesAndTheirUnitTestsPass() throws IOException {
+	void promtoolAndAmtoolAcceptTheConfigurationAndTheRulesAndTheirUnitTestsPass() throws IOException {
 		Path rules = Repository.DEPLOY.resolve("prometheus/rules");
 		List<String> check = new ArrayList<>(List.of(this.promtool.command(), "check", "rules"));
 		check.addAll(files(rules, ".yml"));
@@ -125,7 +141,9 @@ class PrometheusCheckTest {
 		List<String> configs = new ArrayList<>(List.of(this.promtool.command(), "check", "config"));
 		configs.addAll(List.of(Repository.DEPLOY.resolve("prometheus/prometheus.yml").toString(),
 				Repository.DEPLOY.resolve("prometheus/local.yml").toString()));
-		for (List<String> command : List.of(check, test, configs)) {
+		List<String> alertmanagerConfig = List.of(this.amtool.command(), "check-config",
+				Repository.DEPLOY.resolve("alertmanager/alertmanager.yml").toString());
+		for (List<String> command : List.of(check, test, configs, alertmanagerConfig)) {
 			Command.Result result = Command.run(Duration.ofMinutes(1), Repository.ROOT, command.toArray(String[]::new));
 			assertThat(result.exitCode()).as(String.join(" ", command) + "\n" + result.output()).isZero();
 		}
@@ -150,6 +168,19 @@ class PrometheusCheckTest {
 		assertThat(loaded).allSatisfy((rule) -> assertThat(rule.path("health").asString())
 			.as(rule.path("name").asString() + ": " + rule.path("lastError").asString())
 			.isEqualTo("ok"));
+	}
+
+	@Test
+	void thePoisonRecordFiresUcjDeadLettersAllTheWayToAlertmanager() {
+		await("UcjDeadLetters firing in Prometheus and received by Alertmanager").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(this.prometheus.get("/api/v1/alerts", Map.of()).path("alerts").valueStream()
+				.filter((alert) -> "firing".equals(alert.path("state").asString())))
+				.anySatisfy((alert) -> assertThat(alert.path("labels").path("alertname").asString()).isEqualTo("UcjDeadLetters"))
+				.allSatisfy((alert) -> assertThat(alert.path("labels").path("alertname").asString())
+					.as("no other alert fires on a healthy system").isEqualTo("UcjDeadLetters"));
+			assertThat(this.alertmanager.getJson("/api/v2/alerts", Map.of()).valueStream())
+				.anySatisfy((alert) -> assertThat(alert.path("labels").path("topic").asString()).isEqualTo("participant-events.DLT"));
+		});
 	}
 
 	@Test
