@@ -1,6 +1,5 @@
 package id.ucj.aggregator.coverage;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +13,7 @@ import com.mongodb.client.MongoClients;
 import id.ucj.contract.Program;
 import id.ucj.contract.Regions;
 import id.ucj.testsupport.MongoTestServer;
+import id.ucj.testsupport.TestClock;
 
 /** Counting against a real MongoDB (wire protocol), each fixture in a database of its own. */
 final class CountingFixture implements AutoCloseable {
@@ -37,7 +37,7 @@ final class CountingFixture implements AutoCloseable {
 	}
 
 	Counting counting(CrashPoint crashPoint) {
-		return new Counting(this.mongo, crashPoint, Clock.systemUTC());
+		return new Counting(this.mongo, crashPoint, new TestClock());
 	}
 
 	Counting counting() {

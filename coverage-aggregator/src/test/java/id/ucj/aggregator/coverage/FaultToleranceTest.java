@@ -25,6 +25,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import id.ucj.aggregator.AggregatorApplication;
 import id.ucj.testsupport.KafkaTestBroker;
 import id.ucj.testsupport.TcpProxy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,6 +58,9 @@ class FaultToleranceTest {
 
 	@Autowired
 	TopicSettings topics;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -101,10 +106,14 @@ class FaultToleranceTest {
 		try (EventProducer producer = new EventProducer(KafkaTestBroker.bootstrapServers(), TOPIC)) {
 			sendRange(producer, events, 0, 1500);
 			await().atMost(Duration.ofSeconds(60)).until(() -> crashesLeft.get() == 0);
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(api.coverage(EventLog.REGENCIES)).isEqualTo(log.prefix(1500).expectedCoverage()));
 
+			long failedBefore = failedBatches();
 			mongoProxy.cut();
 			sendRange(producer, events, 1500, 3000);
-			await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+			await("the listener failing on the unreachable MongoDB").atMost(Duration.ofSeconds(60))
+				.until(() -> failedBatches() > failedBefore);
 			mongoProxy.restore();
 
 			second = new SpringApplicationBuilder(AggregatorApplication.class).run("--server.port=0",
@@ -130,6 +139,11 @@ class FaultToleranceTest {
 
 		await().atMost(Duration.ofSeconds(120))
 			.untilAsserted(() -> assertThat(api.coverage(EventLog.REGENCIES)).isEqualTo(log.expectedCoverage()));
+	}
+
+	/** Batches the listener gave up on (the error handler retries them). */
+	private long failedBatches() {
+		return this.meters.find("spring.kafka.listener").tag("result", "failure").timers().stream().mapToLong(Timer::count).sum();
 	}
 
 	private static void sendRange(EventProducer producer, List<CountedEvent> events, int from, int to) {

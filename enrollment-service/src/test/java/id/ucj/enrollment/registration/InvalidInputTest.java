@@ -3,7 +3,6 @@ package id.ucj.enrollment.registration;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import id.ucj.testsupport.HttpTestClient;
 import id.ucj.testsupport.IntegrationTest;
 import id.ucj.testsupport.KafkaTestBroker;
+import id.ucj.testsupport.TestClock;
 import id.ucj.testsupport.TopicReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,7 +100,7 @@ class InvalidInputTest {
 				arguments("programs", without("programs")),
 				arguments("fundingSource", with("fundingSource", "APBN")),
 				arguments("fundingSource", without("fundingSource")),
-				arguments("registeredAt", with("registeredAt", Instant.now().plus(1, ChronoUnit.HOURS).toString())),
+				arguments("registeredAt", with("registeredAt", TestClock.START.plus(1, ChronoUnit.DAYS).toString())),
 				arguments("registeredAt", with("registeredAt", "1970-01-01T00:00:00Z")),
 				arguments("registeredAt", with("registeredAt", "yesterday")),
 				arguments("registeredAt", with("registeredAt", "2026-11-20")),

@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import id.ucj.testsupport.HttpTestClient;
 import id.ucj.testsupport.IntegrationTest;
 import id.ucj.testsupport.KafkaTestBroker;
+import id.ucj.testsupport.TestClock;
 import id.ucj.testsupport.TopicReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,7 +70,7 @@ class RegistrationPublishingTest {
 	@Test
 	void publishesAnAcceptedRegistrationAsACloudEventKeyedByParticipantId(CapturedOutput output) {
 		String nik = Registrations.nik(1);
-		Instant registeredAt = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+		Instant registeredAt = TestClock.START.minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
 		HttpResponse<String> response = this.api.post("/api/v1/registrations", Registrations.registration(nik, registeredAt));
 

@@ -3,6 +3,8 @@ package id.ucj.enrollment.registration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import id.ucj.testsupport.TestClock;
+
 /** Request bodies for tests: valid ones to start from, with NIKs that follow every rule. */
 final class Registrations {
 
@@ -17,7 +19,7 @@ final class Registrations {
 	}
 
 	static String registration(String nik) {
-		return registration(nik, Instant.now().minus(2, ChronoUnit.HOURS));
+		return registration(nik, TestClock.START.minus(2, ChronoUnit.HOURS));
 	}
 
 	static String registration(String nik, Instant registeredAt) {
@@ -30,7 +32,7 @@ final class Registrations {
 	static String deregistration(String nik) {
 		return """
 				{"nik": "%s", "reason": "LEFT_WORKFORCE", "deregisteredAt": "%s"}
-				""".formatted(nik, Instant.now().minus(1, ChronoUnit.HOURS));
+				""".formatted(nik, TestClock.START.minus(1, ChronoUnit.HOURS));
 	}
 
 }

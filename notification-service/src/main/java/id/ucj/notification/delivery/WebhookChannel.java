@@ -65,6 +65,9 @@ class WebhookChannel implements AlertChannel {
 			.header(SIGNATURE, "sha256=" + sign(body))
 			.body(body)
 			.retrieve()
+			.onStatus((status) -> !status.is2xxSuccessful(), (request, response) -> {
+				throw new ReceiverRefused(response.getStatusCode().value());
+			})
 			.toBodilessEntity();
 	}
 

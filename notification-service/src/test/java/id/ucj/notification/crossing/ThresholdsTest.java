@@ -1,6 +1,5 @@
 package id.ucj.notification.crossing;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import id.ucj.contract.CoverageSnapshot;
 import id.ucj.notification.alert.Direction;
+import id.ucj.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +67,7 @@ class ThresholdsTest {
 	}
 
 	static CoverageSnapshot snapshot(Double ratio, double target) {
-		return new CoverageSnapshot("15.03", "Kabupaten Sarolangun", "15", 0, 112_000L, ratio, target, Instant.now(), 1,
+		return new CoverageSnapshot("15.03", "Kabupaten Sarolangun", "15", 0, 112_000L, ratio, target, TestClock.START, 1,
 				Map.of(), Map.of(), Map.of(), 0, 0);
 	}
 

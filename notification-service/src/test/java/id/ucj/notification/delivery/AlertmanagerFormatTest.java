@@ -15,6 +15,7 @@ import id.ucj.notification.alert.Direction;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -59,11 +60,18 @@ class AlertmanagerFormatTest {
 	}
 
 	@Test
-	void failsWhenTheReceiverDoesNotTakeIt() {
+	void failsWhenTheReceiverAnswersAnythingButSuccess() {
 		this.receiver.start();
+		this.receiver.stubFor(post("/am").willReturn(aResponse().withStatus(503)));
 		WebhookChannel channel = channel(ChannelSettings.Webhook.Format.UCJ);
 
-		assertThatThrownBy(() -> channel.deliver(alert())).isInstanceOf(RuntimeException.class);
+		assertThatThrownBy(() -> channel.deliver(alert())).isInstanceOfSatisfying(ReceiverRefused.class,
+				(refused) -> assertThat(refused.status()).isEqualTo(503));
+		assertThat(this.receiver.findAll(postRequestedFor(urlEqualTo("/am")))).as("the alert reached the receiver").hasSize(1);
+
+		this.receiver.stubFor(post("/am").willReturn(aResponse().withStatus(302).withHeader("Location", "/elsewhere")));
+		assertThatThrownBy(() -> channel.deliver(alert())).isInstanceOfSatisfying(ReceiverRefused.class,
+				(refused) -> assertThat(refused.status()).isEqualTo(302));
 	}
 
 	@Test

@@ -1,0 +1,46 @@
+package id.ucj.testsupport;
+
+import java.util.List;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Gives every Spring test context of every module a {@link TestClock} as its primary {@code Clock} (a test may
+ * autowire it and move it), so that no outcome of a test depends on the machine's clock, hour, day or time zone.
+ * Registered in {@code META-INF/spring.factories}, so no test can forget it.
+ */
+public class TestClockCustomizerFactory implements ContextCustomizerFactory {
+
+	@Override
+	public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configurations) {
+		return new TestClockCustomizer();
+	}
+
+	private static final class TestClockCustomizer implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
+			if (context instanceof GenericApplicationContext application) {
+				application.registerBean("ucjTestClock", TestClock.class, () -> new TestClock(),
+						(definition) -> definition.setPrimary(true));
+			}
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof TestClockCustomizer;
+		}
+
+		@Override
+		public int hashCode() {
+			return TestClockCustomizer.class.hashCode();
+		}
+
+	}
+
+}
