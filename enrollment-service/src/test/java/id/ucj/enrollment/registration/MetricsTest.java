@@ -35,25 +35,26 @@ class MetricsTest {
 		PrometheusScrape before = PrometheusScrape.of(api);
 
 		api.post("/api/v1/registrations", Registrations.registration(Registrations.nik(300)));
-		api.post("/api/v1/registrations", Registrations.registration(Registrations.nik(302)));
+		api.post("/api/v1/registrations/batch", "{\"registrations\": [" + Registrations.registration(Registrations.nik(302)) + ","
+				+ Registrations.registration(Registrations.nik(303)) + "]}");
 		api.post("/api/v1/registrations", Registrations.registration("1503019908900001"));
 		api.post("/api/v1/registrations", "{\"nik\":");
 		api.post("/api/v1/deregistrations", Registrations.deregistration(Registrations.nik(300)));
 
 		// Publish times are recorded when Kafka's acknowledgement completes, a moment after the answer may have left.
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(increase(before, PrometheusScrape.of(api),
-				"ucj_enrollment_publish_seconds_count", "outcome", "success")).isEqualTo(3));
+				"ucj_enrollment_publish_seconds_count", "outcome", "success")).isEqualTo(4));
 		String text = api.get("/actuator/prometheus").body();
 		PrometheusScrape after = PrometheusScrape.parse(text);
 		assertThat(increase(before, after, "ucj_enrollment_accepted_total", "application", "enrollment-service", "event",
-				"participant.registered")).isEqualTo(2);
+				"participant.registered")).isEqualTo(3);
 		assertThat(increase(before, after, "ucj_enrollment_accepted_total", "event", "participant.deregistered")).isEqualTo(1);
 		assertThat(increase(before, after, "ucj_enrollment_rejected_total", "event", "participant.registered", "reason", "nik"))
 			.isEqualTo(1);
 		assertThat(increase(before, after, "ucj_enrollment_rejected_total", "reason", "body")).isEqualTo(1);
-		assertThat(increase(before, after, "ucj_enrollment_publish_seconds_count", "outcome", "success")).isEqualTo(3);
+		assertThat(increase(before, after, "ucj_enrollment_publish_seconds_count", "outcome", "success")).isEqualTo(4);
 		assertThat(increase(before, after, "ucj_enrollment_publish_seconds_bucket", "outcome", "success", "le", "+Inf"))
-			.isEqualTo(3);
+			.isEqualTo(4);
 		assertThat(text).doesNotContain(Registrations.nik(300), Registrations.FULL_NAME);
 	}
 

@@ -152,6 +152,7 @@ class RegistrationPublishingTest {
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(this.json.readTree(response.body()).get("participantId").asString()).isEqualTo(registered);
 		List<ConsumerRecord<byte[], byte[]>> records = this.topic.readSince(this.mark, 2, Duration.ofSeconds(30));
+		assertThat(this.topic.countSince(this.mark)).as("the registration and the deregistration, nothing else").isEqualTo(2);
 		ConsumerRecord<byte[], byte[]> deregistration = records.stream()
 			.filter((record) -> "participant.deregistered".equals(headers(record).get("ce_type")))
 			.findFirst()
