@@ -6,6 +6,8 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
 
+import id.ucj.support.web.FieldProblem;
+
 /** Checks a batch's size, and reads its items one by one with the same rules as a single registration. */
 @Component
 class BatchItems {

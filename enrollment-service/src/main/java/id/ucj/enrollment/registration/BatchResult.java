@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import id.ucj.support.web.FieldProblem;
+
 /** One result per submitted item, in request order. */
 record BatchResult(List<Item> results) {
 

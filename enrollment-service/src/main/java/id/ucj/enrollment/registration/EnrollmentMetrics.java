@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 
+import id.ucj.support.web.FieldProblem;
+import id.ucj.support.web.FieldProblems;
+import id.ucj.support.web.RequestRejections;
 import id.ucj.contract.EventType;
 import id.ucj.contract.ParticipantEvent;
 import id.ucj.contract.ParticipantRegistered;
@@ -19,6 +22,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Accepted and rejected submissions, and registrations per province (so that operators notice a province gone
@@ -26,7 +30,7 @@ import io.micrometer.core.instrument.Tags;
  * API's fields, so that the tag's values stay few whatever clients send.
  */
 @Component
-class EnrollmentMetrics {
+class EnrollmentMetrics implements RequestRejections {
 
 	static final String UNKNOWN_FIELD = "unknown_field";
 
@@ -77,6 +81,21 @@ class EnrollmentMetrics {
 				this.lastRegistrationByProvince.get(province).set(this.clock.instant().getEpochSecond());
 			}
 		}
+	}
+
+	@Override
+	public void invalid(HttpServletRequest request, List<FieldProblem> problems) {
+		rejected(eventType(request), problems);
+	}
+
+	@Override
+	public void tooLarge(HttpServletRequest request) {
+		rejected(eventType(request), TOO_LARGE);
+	}
+
+	private static EventType eventType(HttpServletRequest request) {
+		return request.getRequestURI().endsWith("/deregistrations") ? EventType.PARTICIPANT_DEREGISTERED
+				: EventType.PARTICIPANT_REGISTERED;
 	}
 
 	void rejected(EventType type, List<FieldProblem> problems) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.Max;
@@ -12,9 +11,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * Limits of the enrollment API.
+ * Limits of the enrollment API (its body-size limit is {@code ucj.http.max-request-size}).
  *
- * @param maxRequestSize larger request bodies get 413
  * @param maxBatchSize most registrations in one batch
  * @param clockSkew how far in the future a field app's clock may put a capture time
  * @param maxAge how old a capture time may be (field apps upload late, but not years late)
@@ -22,7 +20,6 @@ import jakarta.validation.constraints.NotNull;
  */
 @Validated
 @ConfigurationProperties("ucj.enrollment")
-record EnrollmentSettings(@DefaultValue("2MB") @NotNull DataSize maxRequestSize,
-		@DefaultValue("1000") @Min(1) @Max(10_000) int maxBatchSize, @DefaultValue("5m") @NotNull Duration clockSkew,
+record EnrollmentSettings(@DefaultValue("1000") @Min(1) @Max(10_000) int maxBatchSize, @DefaultValue("5m") @NotNull Duration clockSkew,
 		@DefaultValue("400d") @NotNull Duration maxAge, @DefaultValue("5s") @NotNull Duration retryAfter) {
 }

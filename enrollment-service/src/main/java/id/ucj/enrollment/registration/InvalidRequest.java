@@ -2,6 +2,8 @@ package id.ucj.enrollment.registration;
 
 import java.util.List;
 
+import id.ucj.support.web.FieldProblem;
+
 /** A request that breaks the API's rules as a whole (not one batch item). */
 class InvalidRequest extends RuntimeException {
 

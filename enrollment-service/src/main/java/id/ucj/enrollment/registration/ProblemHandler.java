@@ -1,27 +1,28 @@
 package id.ucj.enrollment.registration;
 
-import java.util.List;
-
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.ServletWebRequest;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import id.ucj.contract.EventType;
 import id.ucj.enrollment.publishing.EventsNotPublished;
-import tools.jackson.core.JacksonException;
+import id.ucj.support.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 
-/** Every failure of the API as RFC 9457 problem details; bad requests name each bad field under {@code errors}. */
+/**
+ * The enrollment API's own refusals, in the shape every service shares ({@link Problems}): a request that breaks
+ * the API's rules as a whole, and 503 when Kafka does not acknowledge in time. Everything Spring MVC refuses
+ * (unreadable bodies, bad parameters, 413) is answered by service-support's handler.
+ */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemHandler {
+
+	private static final Log logger = LogFactory.getLog(ProblemHandler.class);
 
 	private final EnrollmentMetrics metrics;
 
@@ -32,23 +33,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		this.settings = settings;
 	}
 
-	@Override
-	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (NestedExceptionUtils.getRootCause(ex) instanceof PayloadTooLarge) {
-			this.metrics.rejected(eventType(request), EnrollmentMetrics.TOO_LARGE);
-			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-				.body(RequestSizeLimit.tooLarge(this.settings.maxRequestSize().toBytes(), request.getDescription(false)));
-		}
-		JacksonException json = jacksonCause(ex);
-		FieldProblem problem = (json != null) ? FieldProblems.of(json)
-				: new FieldProblem(FieldProblems.BODY, "is missing or not readable as JSON");
-		return invalid(List.of(problem), request);
-	}
-
 	@ExceptionHandler
-	ResponseEntity<Object> invalidRequest(InvalidRequest ex, WebRequest request) {
-		return invalid(ex.problems(), request);
+	ResponseEntity<Object> invalidRequest(InvalidRequest ex, HttpServletRequest request) {
+		this.metrics.invalid(request, ex.problems());
+		return Problems.invalid(ex.problems());
 	}
 
 	@ExceptionHandler
@@ -60,29 +48,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(this.settings.retryAfter().toSeconds()))
 			.body(problem);
-	}
-
-	private ResponseEntity<Object> invalid(List<FieldProblem> problems, WebRequest request) {
-		this.metrics.rejected(eventType(request), problems);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"Invalid " + String.join(", ", problems.stream().map(FieldProblem::field).distinct().toList()));
-		problem.setTitle("Invalid request");
-		problem.setProperty("errors", problems);
-		return ResponseEntity.badRequest().body(problem);
-	}
-
-	private static EventType eventType(WebRequest request) {
-		String path = (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI() : "";
-		return path.endsWith("/deregistrations") ? EventType.PARTICIPANT_DEREGISTERED : EventType.PARTICIPANT_REGISTERED;
-	}
-
-	private static JacksonException jacksonCause(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof JacksonException json) {
-				return json;
-			}
-		}
-		return null;
 	}
 
 }

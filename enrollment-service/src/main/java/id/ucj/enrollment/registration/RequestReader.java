@@ -17,6 +17,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import id.ucj.support.web.FieldProblem;
+import id.ucj.support.web.FieldProblems;
+
 /**
  * Reads a request record from JSON field by field, so that the answer names every bad field at once: unknown
  * fields, values of the wrong type or format, and values that break the record's validation rules.

@@ -10,7 +10,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.MediaType;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,7 +21,6 @@ import jakarta.validation.constraints.Min;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 @RestController
-@Validated
 @RequestMapping(path = "/api/v1/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
 class AlertController {
 
@@ -32,11 +30,14 @@ class AlertController {
 		this.mongo = mongo;
 	}
 
-	/** Alerts, newest crossing first, optionally of one regency, province or direction. */
+	/**
+	 * Alerts, newest crossing first, optionally of one regency, province or direction. Paging parameters out of
+	 * range are a 400 naming the parameter (Spring MVC's own method validation).
+	 */
 	@GetMapping
 	PagedModel<Alert> alerts(@RequestParam(required = false) String regency,
 			@RequestParam(required = false) String province, @RequestParam(required = false) Direction direction,
-			@RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
 		Criteria criteria = new Criteria();
 		if (regency != null) {
 			criteria = criteria.and("regencyCode").is(regency);

@@ -1,4 +1,4 @@
-package id.ucj.enrollment.registration;
+package id.ucj.support.web;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,22 +18,22 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Names the bad fields of a request, whether JSON binding or validation found them. Messages describe the rule
  * and never echo the submitted value: it may be a NIK.
  */
-final class FieldProblems {
+public final class FieldProblems {
 
 	/** The field of a request body that is not JSON at all. */
-	static final String BODY = "body";
+	public static final String BODY = "body";
 
 	private FieldProblems() {
 	}
 
-	static List<FieldProblem> of(Set<? extends ConstraintViolation<?>> violations) {
+	public static List<FieldProblem> of(Set<? extends ConstraintViolation<?>> violations) {
 		return violations.stream()
 			.map((violation) -> new FieldProblem(path(violation.getPropertyPath()), violation.getMessage()))
 			.sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
 			.toList();
 	}
 
-	static FieldProblem of(JacksonException ex) {
+	public static FieldProblem of(JacksonException ex) {
 		if (ex instanceof StreamReadException) {
 			return new FieldProblem(BODY, "is not well-formed JSON" + location(ex));
 		}

@@ -1,15 +1,12 @@
-package id.ucj.enrollment.registration;
+package id.ucj.support.web;
 
 import java.io.IOException;
-import java.net.URI;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import id.ucj.contract.EventType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -20,22 +17,22 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses request bodies over {@code ucj.enrollment.max-request-size} with 413: at once when the declared length
- * is too large, or as soon as a body of undeclared length (chunked) grows past the limit.
+ * Refuses request bodies over {@code ucj.http.max-request-size} with 413: at once when the declared length is too
+ * large, or as soon as a body of undeclared length (chunked) grows past the limit ({@link PayloadTooLarge}, which
+ * {@link ApiProblemHandler} answers).
  */
-@Component
 class RequestSizeLimit extends OncePerRequestFilter {
 
 	private final long limit;
 
 	private final JsonMapper json;
 
-	private final EnrollmentMetrics metrics;
+	private final ObjectProvider<RequestRejections> rejections;
 
-	RequestSizeLimit(EnrollmentSettings settings, JsonMapper json, EnrollmentMetrics metrics) {
+	RequestSizeLimit(HttpSettings settings, JsonMapper json, ObjectProvider<RequestRejections> rejections) {
 		this.limit = settings.maxRequestSize().toBytes();
 		this.json = json;
-		this.metrics = metrics;
+		this.rejections = rejections;
 	}
 
 	@Override
@@ -47,24 +44,15 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.limit) {
-			this.metrics.rejected(request.getRequestURI().endsWith("/deregistrations")
-					? EventType.PARTICIPANT_DEREGISTERED : EventType.PARTICIPANT_REGISTERED, EnrollmentMetrics.TOO_LARGE);
+			this.rejections.ifAvailable((listener) -> listener.tooLarge(request));
 			response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			// Tell the client not to send the rest of a body we will not read.
 			response.setHeader("Connection", "close");
-			this.json.writeValue(response.getOutputStream(), tooLarge(this.limit, request.getRequestURI()));
+			this.json.writeValue(response.getOutputStream(), Problems.tooLarge(this.limit, request.getRequestURI()));
 			return;
 		}
 		chain.doFilter(new Limited(request, this.limit), response);
-	}
-
-	static ProblemDetail tooLarge(long limit, String instance) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-				"Request bodies may hold at most " + limit + " bytes; split large batches.");
-		problem.setTitle("Request body too large");
-		problem.setInstance(URI.create(instance.replaceFirst("^uri=", "")));
-		return problem;
 	}
 
 	private static final class Limited extends HttpServletRequestWrapper {

@@ -1,5 +1,5 @@
-package id.ucj.enrollment.registration;
+package id.ucj.support.web;
 
 /** One thing wrong with a request: the field (a JSON path such as {@code programs[1]}) and why. */
-record FieldProblem(String field, String message) {
+public record FieldProblem(String field, String message) {
 }

@@ -1,11 +1,11 @@
-package id.ucj.enrollment.registration;
+package id.ucj.support.web;
 
 import java.io.IOException;
 
 /** A request body that grew past the configured limit while it was read. */
-class PayloadTooLarge extends IOException {
+public class PayloadTooLarge extends IOException {
 
-	PayloadTooLarge(long limit) {
+	public PayloadTooLarge(long limit) {
 		super("Request body larger than " + limit + " bytes");
 	}
 
