@@ -18,6 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexField;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 
 import id.ucj.contract.FundingSource;
 import id.ucj.contract.ParticipantRegistered;
@@ -48,6 +51,9 @@ class CoverageAggregationTest {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	EventProducer producer;
 
@@ -160,6 +166,19 @@ class CoverageAggregationTest {
 		assertThat(this.api.json("/api/v1/coverage/national").get("regencies").asInt()).isEqualTo(514);
 		assertThat(this.api.json("/api/v1/coverage?province=12")).allSatisfy(
 				(regency) -> assertThat(regency.get("provinceCode").asString()).isEqualTo("12"));
+	}
+
+	@Test
+	void indexesMembershipsOnExactlyTheKeysOfTheirCompareAndSetFilter() {
+		IndexInfo position = this.mongo.indexOps(MembershipDocument.class)
+			.getIndexInfo()
+			.stream()
+			.filter((index) -> index.getName().equals(MembershipIndexes.POSITION))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(position.isUnique()).isTrue();
+		assertThat(position.getIndexFields()).extracting(IndexField::getKey).containsExactly("_id", "partition", "lastOffset");
 	}
 
 	@Test

@@ -1,0 +1,83 @@
+package id.ucj.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar benchmark/target/ucj-benchmark.jar}: one run, on this machine, of the raw Kafka ceiling, each
+ * store's bulk-write ceiling and the aggregator on the same events; prints a table and writes the same figures as
+ * JSON.
+ */
+@Command(name = "ucj-benchmark", mixinStandardHelpOptions = true,
+		description = "Measures Kafka, the store and the coverage-aggregator on this machine, and prints the figures.")
+public final class Benchmark implements Callable<Integer> {
+
+	@Option(names = "--participants", defaultValue = "100000", description = "Participants per aggregator phase (default ${DEFAULT-VALUE}).")
+	int participants;
+
+	@Option(names = "--store", split = ",", defaultValue = "memory,h2",
+			description = "Stores to measure: memory, h2 (the project's two mongo-java-server backends), mongodb (MONGODB_URI). Default ${DEFAULT-VALUE}.")
+	List<String> stores;
+
+	@Option(names = "--phase-timeout", defaultValue = "PT5M", description = "Longest wait for one aggregator phase (default ${DEFAULT-VALUE}).")
+	Duration phaseTimeout;
+
+	@Option(names = "--output", defaultValue = "benchmark/target/benchmark.json", description = "JSON output (default ${DEFAULT-VALUE}).")
+	Path output;
+
+	public static void main(String[] args) {
+		System.exit(new CommandLine(new Benchmark()).execute(args));
+	}
+
+	@Override
+	public Integer call() throws Exception {
+		Figures figures = new Figures();
+		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
+		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+		broker.afterPropertiesSet();
+		Path work = Files.createTempDirectory("ucj-benchmark");
+		try {
+			String kafka = broker.getBrokersAsString();
+			double[] raw = RawKafka.measure(kafka, "raw", this.participants, 300);
+			figures.add("-", "raw Kafka: produce (acks=all, idempotent)", raw[0], "records/s", "300-byte records");
+			figures.add("-", "raw Kafka: consume", raw[1], "records/s", "");
+			for (String kind : this.stores) {
+				try (Store store = Store.start(kind, work.resolve(kind))) {
+					double ceiling = StoreCeiling.measure(store, this.participants, 2000);
+					figures.add(kind, "store: unordered bulk upserts by _id", ceiling, "documents/s", "membership-sized");
+					new AggregatorRun(kafka, store, this.participants, this.phaseTimeout).measure(figures);
+					double fresh = figures.value(kind, "aggregator: new participants");
+					figures.add(kind, "ratio: aggregator (new) / store ceiling", fresh / ceiling, "", "");
+					figures.add(kind, "ratio: known (moves) / new participants",
+							figures.value(kind, "aggregator: moves (known participants)") / fresh, "", "target >= 0.5");
+					figures.add(kind, "ratio: aggregator (new) / raw Kafka produce", fresh / raw[0], "", "");
+				}
+			}
+		}
+		finally {
+			broker.destroy();
+		}
+		figures.print(System.out);
+		Map<String, Object> run = new LinkedHashMap<>();
+		run.put("at", Instant.now().toString());
+		run.put("participants", this.participants);
+		run.put("cores", Runtime.getRuntime().availableProcessors());
+		run.put("java", System.getProperty("java.version"));
+		figures.write(this.output, run);
+		System.out.println("\nFigures written to " + this.output.toAbsolutePath());
+		return 0;
+	}
+
+}
