@@ -4,29 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import id.ucj.aggregator.AggregatorApplication;
-import id.ucj.contract.CloudEventHeaders;
-import id.ucj.contract.FundingSource;
-import id.ucj.contract.ParticipantEvent;
-import id.ucj.contract.ParticipantRegistered;
-import id.ucj.contract.Program;
-import id.ucj.contract.Segment;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,13 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  * participant: deregistrations and, with effective coverage, every monthly contribution.
  */
 final class AggregatorRun {
-
-	private static final List<String> JAMBI = List.of("15.01", "15.02", "15.03", "15.04", "15.05", "15.06", "15.07",
-			"15.08", "15.09", "15.71", "15.72");
-
-	private static final Instant CAPTURED = Instant.parse("2024-10-14T00:00:00Z");
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final String bootstrapServers;
 
@@ -65,8 +42,8 @@ final class AggregatorRun {
 	void measure(Figures figures) throws Exception {
 		String topic = "participant-events-" + this.store.name();
 		RawKafka.createTopic(this.bootstrapServers, topic, 6);
-		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(RawKafka.producer(this.bootstrapServers))) {
-			produce(producer, topic, 0);
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(RawKafka.workloadProducer(this.bootstrapServers))) {
+			Workload.produce(producer, topic, 0, this.participants);
 			ConfigurableApplicationContext aggregator = new SpringApplicationBuilder(AggregatorApplication.class)
 				.run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
 						"--logging.level.root=WARN", "--spring.kafka.bootstrap-servers=" + this.bootstrapServers,
@@ -77,10 +54,10 @@ final class AggregatorRun {
 				MeterRegistry meters = aggregator.getBean(MeterRegistry.class);
 				phase(figures, "aggregator: new participants", meters, 1, System.nanoTime());
 				long start = System.nanoTime();
-				produce(producer, topic, 1);
+				Workload.produce(producer, topic, 1, this.participants);
 				phase(figures, "aggregator: moves (known participants)", meters, 2, start);
 				start = System.nanoTime();
-				produce(producer, topic, 1);
+				Workload.produce(producer, topic, 1, this.participants);
 				phase(figures, "aggregator: duplicates (known participants)", meters, 3, start);
 				long all = processed(meters);
 				figures.add(this.store.name(), "aggregator: events processed", all, "events",
@@ -92,33 +69,6 @@ final class AggregatorRun {
 			finally {
 				aggregator.close();
 			}
-		}
-	}
-
-	/**
-	 * Registers every participant in the regency of {@code round} (0: first registration, 1: moved on by one), and
-	 * fails the run unless the broker acknowledged every record: a lost record would make every figure wrong.
-	 */
-	private void produce(KafkaProducer<String, byte[]> producer, String topic, int round) {
-		AtomicReference<Exception> failure = new AtomicReference<>();
-		for (int i = 0; i < this.participants; i++) {
-			ParticipantEvent event = new ParticipantRegistered(UUID.nameUUIDFromBytes(("r" + round + "-" + i).getBytes()),
-					CAPTURED.plus(Duration.ofDays(round)).plusSeconds(i % 86_400), participantId(i),
-					JAMBI.get((i + round) % JAMBI.size()), (i % 3 == 0) ? Segment.PU : Segment.BPU,
-					Set.of(Program.JKK, Program.JKM), FundingSource.APBD);
-			RecordHeaders headers = new RecordHeaders();
-			headers.add(CloudEventHeaders.TYPE, event.type().ceType().getBytes(StandardCharsets.UTF_8));
-			headers.add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
-			producer.send(new ProducerRecord<>(topic, null, event.participantId(), this.json.writeValueAsBytes(event), headers),
-					(metadata, exception) -> {
-						if (exception != null) {
-							failure.compareAndSet(null, exception);
-						}
-					});
-		}
-		producer.flush();
-		if (failure.get() != null) {
-			throw new IllegalStateException("The broker did not acknowledge every record", failure.get());
 		}
 	}
 
@@ -147,17 +97,6 @@ final class AggregatorRun {
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/coverage/national")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		return JsonMapper.builder().build().readTree(response.body()).get("covered").asLong();
-	}
-
-	/** Shaped like enrollment-service's pseudonyms: 64 hex digits. */
-	static String participantId(int i) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(("participant-" + i).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

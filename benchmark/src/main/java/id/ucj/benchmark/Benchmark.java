@@ -46,6 +46,9 @@ public final class Benchmark implements Callable<Integer> {
 		Figures figures = new Figures();
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
 		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+		// One broker: the transaction log of exactly-once Kafka Streams must fit on it.
+		broker.brokerProperty("transaction.state.log.replication.factor", "1");
+		broker.brokerProperty("transaction.state.log.min.isr", "1");
 		broker.afterPropertiesSet();
 		Path work = Files.createTempDirectory("ucj-benchmark");
 		try {
@@ -53,16 +56,22 @@ public final class Benchmark implements Callable<Integer> {
 			double[] raw = RawKafka.measure(kafka, "raw", this.participants, 300);
 			figures.add("-", "raw Kafka: produce (acks=all, idempotent)", raw[0], "records/s", "300-byte records");
 			figures.add("-", "raw Kafka: consume", raw[1], "records/s", "");
+			new StreamsRun(kafka, this.participants, this.phaseTimeout, work.resolve("streams")).measure(figures);
 			for (String kind : this.stores) {
 				try (Store store = Store.start(kind, work.resolve(kind))) {
 					double ceiling = StoreCeiling.measure(store, this.participants, 2000);
 					figures.add(kind, "store: unordered bulk upserts by _id", ceiling, "documents/s", "membership-sized");
 					new AggregatorRun(kafka, store, this.participants, this.phaseTimeout).measure(figures);
 					double fresh = figures.value(kind, "aggregator: new participants");
-					figures.add(kind, "ratio: aggregator (new) / store ceiling", fresh / ceiling, "", "");
+					figures.add(kind, "ratio: aggregator (new) / store ceiling", fresh / ceiling, "", "target >= 0.7");
 					figures.add(kind, "ratio: known (moves) / new participants",
 							figures.value(kind, "aggregator: moves (known participants)") / fresh, "", "target >= 0.5");
 					figures.add(kind, "ratio: aggregator (new) / raw Kafka produce", fresh / raw[0], "", "");
+					figures.add(kind, "ratio: aggregator / Kafka Streams (new)",
+							fresh / figures.value("rocksdb", "Kafka Streams: new participants"), "", "target >= 1.5");
+					figures.add(kind, "ratio: aggregator / Kafka Streams (moves)",
+							figures.value(kind, "aggregator: moves (known participants)")
+									/ figures.value("rocksdb", "Kafka Streams: moves (known participants)"), "", "target >= 1.5");
 				}
 			}
 		}

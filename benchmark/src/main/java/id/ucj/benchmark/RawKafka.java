@@ -41,9 +41,31 @@ final class RawKafka {
 		return config;
 	}
 
+	/**
+	 * How the workload is put on the topics: {@code acks=all}, one request in flight per connection (order kept
+	 * without the idempotent producer's sequence numbers, which the single in-process broker, sharing two cores with
+	 * the store and the aggregator, at times refused as out of order and never accepted again).
+	 */
+	static Properties workloadProducer(String bootstrapServers) {
+		Properties config = producer(bootstrapServers);
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+		return config;
+	}
+
+	/** Creates the topic and waits until every partition has a leader, so that the first sends are not refused. */
 	static void createTopic(String bootstrapServers, String topic, int partitions) throws Exception {
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
 			admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+			while (admin.describeTopics(Set.of(topic))
+				.allTopicNames()
+				.get()
+				.get(topic)
+				.partitions()
+				.stream()
+				.anyMatch((partition) -> partition.leader() == null)) {
+				Thread.sleep(20);
+			}
 		}
 	}
 

@@ -1,0 +1,127 @@
+package id.ucj.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The Kafka Streams reference on the same events, phase by phase like the aggregator: a phase ends when the
+ * application has committed (exactly once) every record of its input topic.
+ */
+final class StreamsRun {
+
+	private final String bootstrapServers;
+
+	private final int participants;
+
+	private final Duration phaseTimeout;
+
+	private final Path stateDirectory;
+
+	StreamsRun(String bootstrapServers, int participants, Duration phaseTimeout, Path stateDirectory) {
+		this.bootstrapServers = bootstrapServers;
+		this.participants = participants;
+		this.phaseTimeout = phaseTimeout;
+		this.stateDirectory = stateDirectory;
+	}
+
+	void measure(Figures figures) throws Exception {
+		String topic = "participant-events-streams";
+		RawKafka.createTopic(this.bootstrapServers, topic, 6);
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(RawKafka.workloadProducer(this.bootstrapServers));
+				Admin admin = Admin.create(Map.of("bootstrap.servers", this.bootstrapServers))) {
+			Workload.produce(producer, topic, 0, this.participants);
+			try (StreamsReference streams = new StreamsReference(this.bootstrapServers, topic, this.stateDirectory)) {
+				streams.awaitRunning();
+				String group = streams.applicationId();
+				phase(figures, "Kafka Streams: new participants", admin, group, topic, System.nanoTime());
+				long start = System.nanoTime();
+				Workload.produce(producer, topic, 1, this.participants);
+				phase(figures, "Kafka Streams: moves (known participants)", admin, group, topic, start);
+				start = System.nanoTime();
+				Workload.produce(producer, topic, 1, this.participants);
+				phase(figures, "Kafka Streams: duplicates (known participants)", admin, group, topic, start);
+				long active = streams.active();
+				figures.add("rocksdb", "Kafka Streams: participants counted", active, "participants",
+						(active == this.participants) ? "exact" : "expected " + this.participants);
+			}
+		}
+	}
+
+	/**
+	 * The phase ends when the application is drained: its source topic wholly committed, and every partition it
+	 * consumes (the source and its repartition topic, where the per-regency counts are made) committed up to its end.
+	 * With exactly-once, a source offset is committed only with the transaction that wrote its repartition records.
+	 */
+	private void phase(Figures figures, String measure, Admin admin, String group, String topic, long startNanos)
+			throws Exception {
+		long deadline = startNanos + this.phaseTimeout.toNanos();
+		long sourceEnd = ends(admin, partitions(admin, topic)).values().stream().mapToLong(Long::longValue).sum();
+		Map<TopicPartition, Long> committed = committed(admin, group);
+		while (!drained(admin, committed, topic, sourceEnd) && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+			committed = committed(admin, group);
+		}
+		double seconds = RawKafka.seconds(startNanos);
+		long done = source(committed, topic) - (sourceEnd - this.participants);
+		String note = drained(admin, committed, topic, sourceEnd)
+				? String.format("%,d events in %.1f s", this.participants, seconds)
+				: String.format("stopped after %.0f s with %,d of %,d taken", seconds, done, this.participants);
+		figures.add("rocksdb", measure, done / seconds, "events/s", note);
+	}
+
+	private static boolean drained(Admin admin, Map<TopicPartition, Long> committed, String topic, long sourceEnd)
+			throws Exception {
+		if (source(committed, topic) < sourceEnd) {
+			return false;
+		}
+		Map<TopicPartition, Long> ends = ends(admin, committed.keySet());
+		return ends.entrySet().stream().allMatch((end) -> committed.get(end.getKey()) >= end.getValue());
+	}
+
+	private static long source(Map<TopicPartition, Long> committed, String topic) {
+		return committed.entrySet()
+			.stream()
+			.filter((offset) -> offset.getKey().topic().equals(topic))
+			.mapToLong(Map.Entry::getValue)
+			.sum();
+	}
+
+	private static Set<TopicPartition> partitions(Admin admin, String topic) throws Exception {
+		return admin.describeTopics(Set.of(topic))
+			.allTopicNames()
+			.get()
+			.get(topic)
+			.partitions()
+			.stream()
+			.map((partition) -> new TopicPartition(topic, partition.partition()))
+			.collect(Collectors.toSet());
+	}
+
+	private static Map<TopicPartition, Long> ends(Admin admin, Set<TopicPartition> partitions) throws Exception {
+		return admin.listOffsets(partitions.stream().collect(Collectors.toMap((p) -> p, (p) -> OffsetSpec.latest())))
+			.all()
+			.get()
+			.entrySet()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, (end) -> end.getValue().offset()));
+	}
+
+	private static Map<TopicPartition, Long> committed(Admin admin, String group) throws Exception {
+		return admin.listConsumerGroupOffsets(group)
+			.partitionsToOffsetAndMetadata()
+			.get()
+			.entrySet()
+			.stream()
+			.filter((offset) -> offset.getValue() != null)
+			.collect(Collectors.toMap(Map.Entry::getKey, (offset) -> offset.getValue().offset()));
+	}
+
+}

@@ -1,0 +1,77 @@
+package id.ucj.benchmark;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import id.ucj.contract.CloudEventHeaders;
+import id.ucj.contract.FundingSource;
+import id.ucj.contract.ParticipantEvent;
+import id.ucj.contract.ParticipantRegistered;
+import id.ucj.contract.Program;
+import id.ucj.contract.Segment;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The events every system under measure gets, as enrollment-service publishes them (JSON value, CloudEvents
+ * headers, keyed by a 64-hex-digit participant id): round 0 registers each participant in one of Jambi's 11
+ * regencies; round 1 registers each again, a day later, in the next one (a move); round 1 sent again is a duplicate.
+ */
+final class Workload {
+
+	private static final List<String> JAMBI = List.of("15.01", "15.02", "15.03", "15.04", "15.05", "15.06", "15.07",
+			"15.08", "15.09", "15.71", "15.72");
+
+	private static final Instant CAPTURED = Instant.parse("2024-10-14T00:00:00Z");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private Workload() {
+	}
+
+	/** Fails unless the broker acknowledged every record: a lost record would make every figure wrong. */
+	static void produce(KafkaProducer<String, byte[]> producer, String topic, int round, int participants) {
+		AtomicReference<Exception> failure = new AtomicReference<>();
+		for (int i = 0; i < participants; i++) {
+			ParticipantEvent event = new ParticipantRegistered(UUID.nameUUIDFromBytes(("r" + round + "-" + i).getBytes()),
+					CAPTURED.plus(Duration.ofDays(round)).plusSeconds(i % 86_400), participantId(i),
+					JAMBI.get((i + round) % JAMBI.size()), (i % 3 == 0) ? Segment.PU : Segment.BPU,
+					Set.of(Program.JKK, Program.JKM), FundingSource.APBD);
+			RecordHeaders headers = new RecordHeaders();
+			headers.add(CloudEventHeaders.TYPE, event.type().ceType().getBytes(StandardCharsets.UTF_8));
+			headers.add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+			producer.send(new ProducerRecord<>(topic, null, event.participantId(), JSON.writeValueAsBytes(event), headers),
+					(metadata, exception) -> {
+						if (exception != null) {
+							failure.compareAndSet(null, exception);
+						}
+					});
+		}
+		producer.flush();
+		if (failure.get() != null) {
+			throw new IllegalStateException("The broker did not acknowledge every record", failure.get());
+		}
+	}
+
+	static String participantId(int i) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(("participant-" + i).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
