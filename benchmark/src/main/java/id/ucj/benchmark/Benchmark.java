@@ -34,6 +34,16 @@ public final class Benchmark implements Callable<Integer> {
 	@Option(names = "--phase-timeout", defaultValue = "PT5M", description = "Longest wait for one aggregator phase (default ${DEFAULT-VALUE}).")
 	Duration phaseTimeout;
 
+	@Option(names = "--launcher", defaultValue = "launcher/target/ucj-launcher.jar",
+			description = "The launcher for the whole-pipeline run, or none to skip it (default ${DEFAULT-VALUE}).")
+	String launcher;
+
+	@Option(names = "--offered-rate", defaultValue = "2000", description = "Registrations a second offered in the latency run (default ${DEFAULT-VALUE}).")
+	int offeredRate;
+
+	@Option(names = "--latency-run", defaultValue = "PT30S", description = "How long the latency run offers registrations (default ${DEFAULT-VALUE}).")
+	Duration latencyRun;
+
 	@Option(names = "--output", defaultValue = "benchmark/target/benchmark.json", description = "JSON output (default ${DEFAULT-VALUE}).")
 	Path output;
 
@@ -67,6 +77,12 @@ public final class Benchmark implements Callable<Integer> {
 					figures.add(kind, "ratio: known (moves) / new participants",
 							figures.value(kind, "aggregator: moves (known participants)") / fresh, "", "target >= 0.5");
 					figures.add(kind, "ratio: aggregator (new) / raw Kafka produce", fresh / raw[0], "", "");
+					if (!"none".equals(this.launcher)) {
+						new PipelineRun(store, Path.of(this.launcher).toAbsolutePath(), work.resolve("pipeline-" + kind))
+							.measure(figures, this.participants, this.offeredRate, this.latencyRun);
+						figures.add(kind, "ratio: pipeline (counted) / raw Kafka produce",
+								figures.value(kind, "pipeline: registrations counted end to end") / raw[0], "", "target >= 0.3");
+					}
 					figures.add(kind, "ratio: aggregator / Kafka Streams (new)",
 							fresh / figures.value("rocksdb", "Kafka Streams: new participants"), "", "target >= 1.5");
 					figures.add(kind, "ratio: aggregator / Kafka Streams (moves)",

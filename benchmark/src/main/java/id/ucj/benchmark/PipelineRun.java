@@ -1,0 +1,215 @@
+package id.ucj.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole pipeline as field apps use it: the launcher runs the three services as their own processes (embedded
+ * broker, this run's store through {@code MONGODB_URI}); registrations go through enrollment-service's batch API
+ * from concurrent clients, and are counted when the aggregator's national count includes them.
+ * <ul>
+ * <li>sustained: every client sends batches as fast as it is answered; accepted/s from the first request to the last
+ * answer, and counted/s until the national count has them all;</li>
+ * <li>latency: batches sent at a fixed offered rate; each batch's latency runs from its 202 to the moment the
+ * national count (polled every 5 ms) reaches the total up to and including it.</li>
+ * </ul>
+ */
+final class PipelineRun {
+
+	private static final int BATCH = 500;
+
+	private static final int CLIENTS = 8;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final Store store;
+
+	private final Path launcherJar;
+
+	private final Path directory;
+
+	PipelineRun(Store store, Path launcherJar, Path directory) {
+		this.store = store;
+		this.launcherJar = launcherJar;
+		this.directory = directory;
+	}
+
+	void measure(Figures figures, int participants, int offeredPerSecond, Duration latencyRun) throws Exception {
+		int enrollment = freePort();
+		int aggregator = freePort();
+		Process launcher = start(enrollment, aggregator);
+		try {
+			awaitReady(launcher);
+			String enroll = "http://127.0.0.1:" + enrollment + "/api/v1/registrations/batch";
+			String national = "http://127.0.0.1:" + aggregator + "/api/v1/coverage/national";
+
+			long start = System.nanoTime();
+			ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+			List<Future<?>> sent = new ArrayList<>();
+			for (int from = 0; from < participants; from += BATCH) {
+				int first = from;
+				int last = Math.min(participants, from + BATCH);
+				sent.add(clients.submit(() -> post(enroll, first, last)));
+			}
+			for (Future<?> batch : sent) {
+				batch.get();
+			}
+			clients.shutdown();
+			double accepted = participants / RawKafka.seconds(start);
+			while (covered(national) < participants) {
+				Thread.sleep(20);
+			}
+			double counted = participants / RawKafka.seconds(start);
+			figures.add(this.store.name(), "pipeline: registrations accepted (HTTP batches)", accepted, "per second",
+					CLIENTS + " clients, " + BATCH + " a batch");
+			figures.add(this.store.name(), "pipeline: registrations counted end to end", counted, "per second",
+					String.format("%,d participants", participants));
+
+			latency(figures, enroll, national, participants, offeredPerSecond, latencyRun);
+		}
+		finally {
+			launcher.destroy();
+			if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+				launcher.destroyForcibly();
+			}
+		}
+	}
+
+	private void latency(Figures figures, String enroll, String national, int offset, int offeredPerSecond,
+			Duration run) throws Exception {
+		int perBatch = Math.max(1, offeredPerSecond / 100);
+		long interval = 1_000_000_000L / (offeredPerSecond / perBatch);
+		int batches = (int) (run.toNanos() / interval);
+		long[] answered = new long[batches];
+		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+		List<Future<?>> sent = new ArrayList<>();
+		long start = System.nanoTime();
+		for (int i = 0; i < batches; i++) {
+			int batch = i;
+			long due = start + i * interval;
+			while (System.nanoTime() < due) {
+				Thread.onSpinWait();
+			}
+			int first = offset + i * perBatch;
+			sent.add(clients.submit(() -> {
+				post(enroll, first, first + perBatch);
+				answered[batch] = System.nanoTime();
+				return null;
+			}));
+		}
+		Histogram latencies = new Histogram(3);
+		int next = 0;
+		while (next < batches) {
+			long covered = covered(national) - offset;
+			long now = System.nanoTime();
+			while (next < batches && covered >= (long) (next + 1) * perBatch && sent.get(next).isDone()) {
+				latencies.recordValue(Math.max(0, (now - answered[next]) / 1_000_000));
+				next++;
+			}
+			Thread.sleep(5);
+		}
+		clients.shutdown();
+		String note = String.format("%,d registrations offered at %,d/s in batches of %d", batches * perBatch,
+				offeredPerSecond, perBatch);
+		figures.add(this.store.name(), "pipeline: 202 to counted, p50", latencies.getValueAtPercentile(50), "ms", note);
+		figures.add(this.store.name(), "pipeline: 202 to counted, p95", latencies.getValueAtPercentile(95), "ms", "");
+		figures.add(this.store.name(), "pipeline: 202 to counted, p99", latencies.getValueAtPercentile(99), "ms",
+				"target < 250 ms");
+		figures.add(this.store.name(), "pipeline: 202 to counted, max", latencies.getMaxValue(), "ms", "");
+	}
+
+	private Object post(String url, int first, int last) throws IOException, InterruptedException {
+		StringBuilder body = new StringBuilder("{\"registrations\": [");
+		for (int i = first; i < last; i++) {
+			body.append((i > first) ? "," : "").append(registration(i));
+		}
+		body.append("]}");
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(60))
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+			.build();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200 || response.body().contains("REJECTED")) {
+			throw new IllegalStateException("Batch " + first + ".." + last + " not accepted: " + response.statusCode() + " "
+					+ response.body().substring(0, Math.min(300, response.body().length())));
+		}
+		return null;
+	}
+
+	/** Synthetic, valid NIKs, each issued in Sarolangun, one per index. */
+	private static String registration(int i) {
+		int district = 1 + i / 9999 % 99;
+		int serial = 1 + i % 9999;
+		int day = 1 + (i / (9999 * 99)) % 28;
+		String nik = String.format("1503%02d%02d%02d%02d%04d", district, day, 1 + i % 12, 60 + i % 40, serial);
+		return "{\"nik\":\"" + nik + "\",\"regencyCode\":\"15.03\",\"segment\":\"BPU\",\"programs\":[\"JKK\",\"JKM\"],"
+				+ "\"fundingSource\":\"APBD\",\"registeredAt\":\"" + Instant.now().minusSeconds(60) + "\"}";
+	}
+
+	private long covered(String url) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		return this.json.readTree(response.body()).get("covered").asLong();
+	}
+
+	private Process start(int enrollment, int aggregator) throws IOException {
+		Files.createDirectories(this.directory);
+		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-jar", this.launcherJar.toString())
+			.directory(this.directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(this.directory.resolve("launcher.log").toFile());
+		Map<String, String> environment = builder.environment();
+		environment.remove("KAFKA_BOOTSTRAP_SERVERS");
+		environment.put("MONGODB_URI", this.store.uri("ucj-pipeline"));
+		environment.put("UCJ_DATA_DIR", this.directory.resolve("var").toString());
+		environment.put("UCJ_SERVICES_DIR", this.launcherJar.getParent().resolve("services").toString());
+		environment.put("ENROLLMENT_PORT", Integer.toString(enrollment));
+		environment.put("AGGREGATOR_PORT", Integer.toString(aggregator));
+		environment.put("NOTIFICATION_PORT", Integer.toString(freePort()));
+		environment.put("UCJ_KAFKA_PORT", Integer.toString(freePort()));
+		environment.put("UCJ_KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
+		environment.put("UCJ_MONGO_PORT", Integer.toString(freePort()));
+		return builder.start();
+	}
+
+	private void awaitReady(Process launcher) throws Exception {
+		Path log = this.directory.resolve("launcher.log");
+		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+		while (!(Files.exists(log) && Files.readString(log).contains("UCJ Coverage is running"))) {
+			if (!launcher.isAlive() || System.nanoTime() > deadline) {
+				throw new IllegalStateException("The launcher did not start; see " + log);
+			}
+			Thread.sleep(200);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
