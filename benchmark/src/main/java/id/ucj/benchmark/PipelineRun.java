@@ -103,32 +103,40 @@ final class PipelineRun {
 		int batches = (int) (run.toNanos() / interval);
 		long[] answered = new long[batches];
 		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-		List<Future<?>> sent = new ArrayList<>();
-		long start = System.nanoTime();
-		for (int i = 0; i < batches; i++) {
-			int batch = i;
-			long due = start + i * interval;
-			while (System.nanoTime() < due) {
-				Thread.onSpinWait();
+		List<Future<?>> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+		ExecutorService offer = Executors.newSingleThreadExecutor();
+		// Offered on a thread of its own, so that counting is observed while registrations keep coming.
+		Future<?> offering = offer.submit(() -> {
+			long start = System.nanoTime();
+			for (int i = 0; i < batches; i++) {
+				int batch = i;
+				long due = start + i * interval;
+				while (System.nanoTime() < due) {
+					Thread.onSpinWait();
+				}
+				int first = offset + i * perBatch;
+				sent.add(clients.submit(() -> {
+					post(enroll, first, first + perBatch);
+					answered[batch] = System.nanoTime();
+					return null;
+				}));
 			}
-			int first = offset + i * perBatch;
-			sent.add(clients.submit(() -> {
-				post(enroll, first, first + perBatch);
-				answered[batch] = System.nanoTime();
-				return null;
-			}));
-		}
+			return null;
+		});
 		Histogram latencies = new Histogram(3);
 		int next = 0;
 		while (next < batches) {
 			long covered = covered(national) - offset;
 			long now = System.nanoTime();
-			while (next < batches && covered >= (long) (next + 1) * perBatch && sent.get(next).isDone()) {
+			while (next < sent.size() && covered >= (long) (next + 1) * perBatch && sent.get(next).isDone()) {
+				sent.get(next).get();
 				latencies.recordValue(Math.max(0, (now - answered[next]) / 1_000_000));
 				next++;
 			}
 			Thread.sleep(5);
 		}
+		offering.get();
+		offer.shutdown();
 		clients.shutdown();
 		String note = String.format("%,d registrations offered at %,d/s in batches of %d", batches * perBatch,
 				offeredPerSecond, perBatch);
