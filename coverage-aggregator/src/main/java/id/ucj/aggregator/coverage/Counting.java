@@ -45,6 +45,8 @@ class Counting {
 
 	private static final int MAX_COUNTER_ROUNDS = 20;
 
+	private static final int READ_CHUNK = 250;
+
 	private final MongoTemplate mongo;
 
 	private final CrashPoint crashPoint;
@@ -116,11 +118,20 @@ class Counting {
 		return new Result(outcomes, supplies.stream().map(Supply::regencyCode).collect(Collectors.toCollection(LinkedHashSet::new)));
 	}
 
+	/**
+	 * Reads the batch's memberships by {@code _id}, {@value #READ_CHUNK} at a time: a store may match every document
+	 * it finds against the whole {@code $in} list (the embedded one does, so one read of 2,000 ids costs 4 million
+	 * comparisons, a fifth of the aggregator's CPU in a profile); a few more round trips cost far less.
+	 */
 	private Map<String, MembershipDocument> load(List<CountedEvent> events) {
-		Set<String> ids = events.stream().map((event) -> event.event().participantId()).collect(Collectors.toSet());
-		return this.mongo.find(Query.query(where("_id").in(ids)), MembershipDocument.class)
-			.stream()
-			.collect(Collectors.toMap(MembershipDocument::participantId, Function.identity()));
+		List<String> ids = events.stream().map((event) -> event.event().participantId()).distinct().toList();
+		Map<String, MembershipDocument> stored = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += READ_CHUNK) {
+			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
+			this.mongo.find(Query.query(where("_id").in(chunk)), MembershipDocument.class)
+				.forEach((membership) -> stored.put(membership.participantId(), membership));
+		}
+		return stored;
 	}
 
 	private static MembershipDocument.PendingChange pendingAt(MembershipDocument membership, CountedEvent event) {
