@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -103,7 +104,7 @@ final class PipelineRun {
 		int batches = (int) (run.toNanos() / interval);
 		long[] answered = new long[batches];
 		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-		List<Future<?>> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<Future<?>> sent = new CopyOnWriteArrayList<>();
 		ExecutorService offer = Executors.newSingleThreadExecutor();
 		// Offered on a thread of its own, so that counting is observed while registrations keep coming.
 		Future<?> offering = offer.submit(() -> {

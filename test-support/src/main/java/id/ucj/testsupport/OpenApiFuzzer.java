@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -112,7 +113,7 @@ public final class OpenApiFuzzer {
 				"{\"s\": \"" + "x".repeat(3_000_000) + "\"}"));
 		String item = "{\"nik\": \"1503015508900001\", \"regencyCode\": \"15.03\"}";
 		for (String key : List.of("registrations", "contributions")) {
-			bodies.add("{\"" + key + "\": [" + String.join(",", java.util.Collections.nCopies(1001, item)) + "]}");
+			bodies.add("{\"" + key + "\": [" + String.join(",", Collections.nCopies(1001, item)) + "]}");
 		}
 		for (int i = 0; i < 40; i++) {
 			bodies.add(randomJson(0).toString());

@@ -1,6 +1,7 @@
 package id.ucj.support.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.beans.TypeMismatchException;
@@ -100,7 +101,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static List<String> enumNames(Class<?> type) {
-		return java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+		return Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
 	}
 
 	private static JacksonException jacksonCause(Throwable ex) {
