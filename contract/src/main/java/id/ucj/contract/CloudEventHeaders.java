@@ -22,6 +22,12 @@ public final class CloudEventHeaders {
 
 	public static final String SUBJECT = "ce_subject";
 
+	/**
+	 * A CloudEvents extension attribute: the id of the client that submitted the change (an API key's client or a
+	 * token's), so that every change is attributable; never a person's name.
+	 */
+	public static final String CLIENT = "ce_ucjclient";
+
 	public static final String CONTENT_TYPE = "content-type";
 
 	public static final String SPEC_VERSION_1_0 = "1.0";
@@ -33,8 +39,18 @@ public final class CloudEventHeaders {
 
 	/**
 	 * The binary-mode headers of one event, in the order they are written: spec version, id, type, source, time,
-	 * subject and content type (JSON).
+	 * subject, the submitting client and content type (JSON).
 	 */
+	public static Map<String, String> of(String id, EventType type, String source, Instant time, String subject,
+			String client) {
+		Map<String, String> headers = of(id, type, source, time, subject);
+		headers.remove(CONTENT_TYPE);
+		headers.put(CLIENT, client);
+		headers.put(CONTENT_TYPE, JSON);
+		return headers;
+	}
+
+	/** As {@link #of(String, EventType, String, Instant, String, String)}, for events no client submitted. */
 	public static Map<String, String> of(String id, EventType type, String source, Instant time, String subject) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put(SPEC_VERSION, SPEC_VERSION_1_0);

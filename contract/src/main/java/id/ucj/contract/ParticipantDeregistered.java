@@ -4,9 +4,15 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A worker stopped being covered. The regency is not named: it is wherever the participant was last registered. */
+/**
+ * A worker stopped being covered.
+ *
+ * @param regencyCode the regency the submitting client says the participant is covered in; the deregistration
+ * takes effect only there (a client limited to some areas cannot end cover elsewhere). Null from clients that act
+ * in every area and did not name it: then it takes effect wherever the participant was last registered.
+ */
 public record ParticipantDeregistered(UUID eventId, Instant occurredAt, String participantId,
-		DeregistrationReason reason) implements ParticipantEvent {
+		DeregistrationReason reason, String regencyCode) implements ParticipantEvent {
 
 	public ParticipantDeregistered {
 		Objects.requireNonNull(eventId, "eventId");

@@ -1,6 +1,11 @@
 package id.ucj.support;
 
+import java.time.Duration;
+
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -14,7 +19,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * goes straight to the dead-letter topic, the reason in its {@code kafka_dlt-exception-*} headers, and the records
  * behind it keep flowing; any other failure (MongoDB unreachable, a concurrent writer) retries with exponential
  * back-off from 0.2 s to 10 s, without end and without committing, so that nothing is lost or skipped. Every
- * dead letter counts in {@code ucj_kafka_dead_letters_total{topic}}, which operators alert on.
+ * dead letter counts in {@code ucj_kafka_dead_letters_total{topic}}, which operators alert on. Dead letters hold
+ * pseudonymous ids (personal data under UU 27/2022), so their topics expire them ({@code retention.ms}).
  */
 public final class KafkaFailurePolicy {
 
@@ -38,6 +44,15 @@ public final class KafkaFailurePolicy {
 		}, backOff);
 		handler.addNotRetryableExceptions(poison);
 		return handler;
+	}
+
+	/** A dead-letter topic: one partition, and a finite retention (default 14 days, {@code ucj.topics.dead-letter-retention}). */
+	public static NewTopic deadLetterTopic(String name, int replicas, Duration retention) {
+		return TopicBuilder.name(name)
+			.partitions(1)
+			.replicas(replicas)
+			.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))
+			.build();
 	}
 
 }

@@ -9,15 +9,32 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A service's HTTP API over real HTTP on loopback, as its clients call it. */
+/**
+ * A service's HTTP API over real HTTP on loopback, as its clients call it: with an API key
+ * ({@code Authorization: Bearer}), or with none.
+ */
 public final class HttpTestClient {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final String base;
 
+	private final String key;
+
+	/** A client without credentials. */
 	public HttpTestClient(int port) {
+		this(port, null);
+	}
+
+	/** A client presenting this API key (see {@link TestKeys}). */
+	public HttpTestClient(int port, String key) {
 		this.base = "http://127.0.0.1:" + port;
+		this.key = key;
+	}
+
+	/** The same service, called with another key. */
+	public HttpTestClient as(String otherKey) {
+		return new HttpTestClient(Integer.parseInt(this.base.substring(this.base.lastIndexOf(':') + 1)), otherKey);
 	}
 
 	public HttpResponse<String> post(String path, String json) {
@@ -44,8 +61,10 @@ public final class HttpTestClient {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
+		HttpRequest authorized = (this.key == null) ? request
+				: HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + this.key).build();
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return this.http.send(authorized, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -19,8 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends generated and mutated requests to every operation and parameter that a service's own OpenAPI document
  * ({@code /v3/api-docs}) names: odd path and query values, random and malformed JSON, huge numbers, deep nesting,
- * duplicate keys, invalid UTF-8, wrong content types, oversized bodies and 1,001-item batches. It reports every
- * answer that breaks the API's promise: a 5xx, a connection the server broke, or an invalid body accepted.
+ * duplicate keys, invalid UTF-8, wrong content types, oversized bodies and 1,001-item batches, each with a key whose
+ * role may call the operation; and each operation with no, malformed, unknown and JWT-shaped credentials. It
+ * reports every answer that breaks the API's promise: a 5xx, a connection the server broke, an invalid body
+ * accepted, or a request without a valid credential answered with anything but 401 and {@code WWW-Authenticate}.
  */
 public final class OpenApiFuzzer {
 
@@ -38,11 +40,17 @@ public final class OpenApiFuzzer {
 
 	private final List<String> findings = new ArrayList<>();
 
+	private final List<String> keys;
+
+	private String key;
+
 	private int requests;
 
-	public OpenApiFuzzer(int port, long seed) {
+	/** Fuzzes with whichever of these API keys may call each operation. */
+	public OpenApiFuzzer(int port, long seed, List<String> keys) {
 		this.base = "http://127.0.0.1:" + port;
 		this.random = new Random(seed);
+		this.keys = keys;
 	}
 
 	/** Fuzzes every operation of the service's OpenAPI document; returns what went wrong, empty if nothing did. */
@@ -71,6 +79,12 @@ public final class OpenApiFuzzer {
 				.add(parameter.path("name").asString());
 		}
 		String usual = fill(template, pathParameters, "15.03");
+		checkRefusedWithoutAValidCredential(method, usual, body(operation));
+		this.key = keyThatMayCall(method, usual, body(operation));
+		if (this.key == null) {
+			this.findings.add(method + " " + template + ": none of the keys may call it");
+			return;
+		}
 		for (String parameter : pathParameters) {
 			for (String value : ODD_VALUES) {
 				check(method, fill(template, List.of(parameter), value).replaceAll("\\{[^}]+}", "15.03"), body(operation),
@@ -97,6 +111,41 @@ public final class OpenApiFuzzer {
 		else if (!"GET".equals(method)) {
 			check(method, usual, null, null, false);
 		}
+	}
+
+	private void checkRefusedWithoutAValidCredential(String method, String path, byte[] body) {
+		for (String credential : java.util.Arrays.asList(null, "", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz",
+				"Bearer ucj_unknown", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "Bearer a.b.c",
+				"Bearer " + "x".repeat(4000), "bearer  \u00e9")) {
+			this.key = null;
+			HttpResponse<String> response;
+			try {
+				response = send(method, path, body, "application/json", credential);
+			}
+			catch (IllegalArgumentException ex) {
+				continue; // Not a header a client can send.
+			}
+			catch (IllegalStateException ex) {
+				this.findings.add(method + " " + path + " with Authorization [" + abbreviate(String.valueOf(credential)) + "]: "
+						+ ex.getMessage());
+				continue;
+			}
+			if (response.statusCode() != 401 || response.headers().firstValue("WWW-Authenticate").isEmpty()
+					|| !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+				this.findings.add(method + " " + path + " with Authorization [" + abbreviate(String.valueOf(credential))
+						+ "]: " + response.statusCode() + " " + abbreviate(response.body()));
+			}
+		}
+	}
+
+	private String keyThatMayCall(String method, String path, byte[] body) {
+		for (String candidate : this.keys) {
+			HttpResponse<String> response = send(method, path, body, "application/json", "Bearer " + candidate);
+			if (response.statusCode() != 401 && response.statusCode() != 403) {
+				return candidate;
+			}
+		}
+		return null;
 	}
 
 	private byte[] body(JsonNode operation) {
@@ -183,10 +232,17 @@ public final class OpenApiFuzzer {
 	}
 
 	private HttpResponse<String> send(String method, String path, byte[] body, String contentType) {
+		return send(method, path, body, contentType, (this.key != null) ? "Bearer " + this.key : null);
+	}
+
+	private HttpResponse<String> send(String method, String path, byte[] body, String contentType, String authorization) {
 		this.requests++;
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(30));
 		if (contentType != null && !contentType.isEmpty()) {
 			request.header("Content-Type", contentType);
+		}
+		if (authorization != null) {
+			request.header("Authorization", authorization);
 		}
 		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody());
 		try {

@@ -24,8 +24,9 @@ public final class PrometheusScrape {
 		this.samples = samples;
 	}
 
+	/** Scrapes a service as Prometheus does, with a reader's key. */
 	public static PrometheusScrape of(HttpTestClient service) {
-		return parse(service.get("/actuator/prometheus").body());
+		return parse(service.as(TestKeys.READER).get("/actuator/prometheus").body());
 	}
 
 	public static PrometheusScrape parse(String text) {

@@ -65,7 +65,7 @@ class Counting {
 
 	enum Outcome {
 
-		APPLIED, MOVED, UNCHANGED, LATE,
+		APPLIED, MOVED, UNCHANGED, LATE, WRONG_REGENCY,
 		/** Already applied to its membership by an earlier attempt; its stored change was supplied again. */
 		REPLAYED,
 		/** Already applied and counted by an earlier attempt. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import id.ucj.contract.Regions;
+import id.ucj.support.security.Client;
 
 @RestController
 @RequestMapping(path = "/api/v1/coverage", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -23,16 +25,18 @@ class CoverageController {
 		this.store = store;
 	}
 
+	/** Every regency, or a province's, that the reader may see (its areas). */
 	@GetMapping
-	List<CoverageView> all(@RequestParam(required = false) String province) {
+	List<CoverageView> all(@RequestParam(required = false) String province, @AuthenticationPrincipal Client client) {
 		if (province != null && Regions.official().province(province).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No province " + province);
 		}
-		return this.store.all(province);
+		return this.store.all(province).stream().filter((view) -> client.mayActIn(view.regencyCode())).toList();
 	}
 
 	@GetMapping("/{regencyCode:\\d{2}\\.\\d{2}}")
-	CoverageView regency(@PathVariable String regencyCode) {
+	CoverageView regency(@PathVariable String regencyCode, @AuthenticationPrincipal Client client) {
+		client.requireArea(regencyCode);
 		return this.store.regency(regencyCode)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No regency " + regencyCode));
 	}

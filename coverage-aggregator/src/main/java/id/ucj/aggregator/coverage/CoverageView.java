@@ -12,12 +12,13 @@ import id.ucj.contract.Segment;
 /**
  * A regency's coverage as operators read it. {@code coverageRatio} is {@code null} until a workforce is set.
  * {@code registrations} and {@code movedIn} count participants who became covered here, {@code deregistrations}
- * and {@code movedOut} those who stopped being covered here.
+ * and {@code movedOut} those who stopped being covered here. {@code targetsSetBy} and {@code targetsSetAt} say which
+ * client last set the workforce and target, and when.
  */
 public record CoverageView(String regencyCode, String regencyName, String provinceCode, long covered, Long workforce,
 		Double coverageRatio, Double target, Instant asOf, long version, Map<Program, Long> byProgram,
 		Map<Segment, Long> bySegment, Map<FundingSource, Long> byFundingSource, long registrations,
-		long deregistrations, long movedIn, long movedOut, Instant lastEventAt) {
+		long deregistrations, long movedIn, long movedOut, Instant lastEventAt, String targetsSetBy, Instant targetsSetAt) {
 
 	public static CoverageView of(RegencyDocument regency) {
 		Counts counts = regency.counts();
@@ -39,7 +40,7 @@ public record CoverageView(String regencyCode, String regencyName, String provin
 		return new CoverageView(regency.code(), regency.name(), regency.provinceCode(), covered, regency.workforce(), ratio,
 				regency.target(), asOf, regency.version(), byProgram, bySegment, byFunding,
 				counts.get(Counts.REGISTRATIONS), counts.get(Counts.DEREGISTRATIONS), counts.get(Counts.MOVED_IN),
-				counts.get(Counts.MOVED_OUT), regency.lastEventAt());
+				counts.get(Counts.MOVED_OUT), regency.lastEventAt(), regency.targetsSetBy(), regency.targetsSetAt());
 	}
 
 	CoverageSnapshot snapshot() {

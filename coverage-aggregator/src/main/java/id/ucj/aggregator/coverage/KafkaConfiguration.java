@@ -26,7 +26,7 @@ class KafkaConfiguration {
 
 	@Bean
 	NewTopic deadLettersTopic(TopicSettings topics) {
-		return TopicBuilder.name(topics.deadLetters()).partitions(1).replicas(topics.replicas()).build();
+		return KafkaFailurePolicy.deadLetterTopic(topics.deadLetters(), topics.replicas(), topics.deadLetterRetention());
 	}
 
 	@Bean

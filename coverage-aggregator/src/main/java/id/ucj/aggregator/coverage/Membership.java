@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import id.ucj.contract.FundingSource;
+import id.ucj.contract.ParticipantDeregistered;
 import id.ucj.contract.ParticipantEvent;
 import id.ucj.contract.ParticipantRegistered;
 import id.ucj.contract.Program;
@@ -28,6 +29,10 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 		if (this.lastOccurredAt != null && event.occurredAt().isBefore(this.lastOccurredAt)) {
 			return new Transition(this, Map.of(), Outcome.LATE);
 		}
+		if (event instanceof ParticipantDeregistered deregistered && deregistered.regencyCode() != null
+				&& !deregistered.regencyCode().equals(this.regencyCode)) {
+			return new Transition(this, Map.of(), Outcome.WRONG_REGENCY);
+		}
 		Membership next = (event instanceof ParticipantRegistered registered)
 				? new Membership(true, registered.regencyCode(), registered.segment(), registered.programs(),
 						registered.fundingSource(), registered.occurredAt())
@@ -48,7 +53,9 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 		/** Changed nothing: a duplicate, a re-registration in the same regency, a deregistration of nobody. */
 		UNCHANGED,
 		/** Older than the participant's latest applied event: ignored. */
-		LATE
+		LATE,
+		/** A deregistration naming a regency the participant is not covered in: ignored. */
+		WRONG_REGENCY
 
 	}
 

@@ -10,11 +10,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A regency as stored: its reference data, what operators set (workforce, target) and its counters, one
  * sub-document per Kafka partition ({@code p0}, {@code p1}, ...) holding the counts and the offset of the last
  * event of that partition counted here. The regency's counts are the sum over its partitions. {@code version}
- * grows with every change, so that snapshots can be ordered.
+ * grows with every change, so that snapshots can be ordered. {@code targetsSetBy} and {@code targetsSetAt} record
+ * which client last set the workforce and target, and when.
  */
 @Document("regencies")
 public record RegencyDocument(@Id String code, String name, String provinceCode, Long workforce, Double target,
-		long version, Instant updatedAt, Instant lastEventAt, Map<String, Map<String, Long>> partitions) {
+		long version, Instant updatedAt, Instant lastEventAt, Map<String, Map<String, Long>> partitions,
+		String targetsSetBy, Instant targetsSetAt) {
 
 	static final String OFFSET = "offset";
 

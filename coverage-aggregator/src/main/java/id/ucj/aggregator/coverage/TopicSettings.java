@@ -1,5 +1,7 @@
 package id.ucj.aggregator.coverage;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,12 +17,13 @@ import jakarta.validation.constraints.NotBlank;
  * @param coverageChanges published, compacted, keyed by regency code
  * @param partitions partitions of the topics this service creates
  * @param replicas replication factor of the topics this service creates
+ * @param deadLetterRetention how long dead letters (which hold pseudonymous ids) are kept
  */
 @Validated
 @ConfigurationProperties("ucj.topics")
 public record TopicSettings(@DefaultValue(Topics.PARTICIPANT_EVENTS) @NotBlank String participantEvents,
 		@DefaultValue(Topics.COVERAGE_CHANGES) @NotBlank String coverageChanges, @DefaultValue("6") @Min(1) int partitions,
-		@DefaultValue("1") @Min(1) short replicas) {
+		@DefaultValue("1") @Min(1) short replicas, @DefaultValue("14d") Duration deadLetterRetention) {
 
 	String deadLetters() {
 		return this.participantEvents + Topics.DEAD_LETTER_SUFFIX;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,6 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import id.ucj.aggregator.coverage.CoverageView;
 import id.ucj.aggregator.coverage.SnapshotPublisher;
+import id.ucj.support.security.Client;
 import jakarta.validation.Valid;
 
 @RestController
@@ -28,10 +30,12 @@ class RegencyController {
 		this.snapshots = snapshots;
 	}
 
-	/** Sets a regency's workforce and target; the new snapshot goes out at once. */
+	/** Sets a regency's workforce and target, in the admin's areas; the new snapshot goes out at once. */
 	@PutMapping(path = "/{regencyCode}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	CoverageView set(@PathVariable String regencyCode, @Valid @RequestBody RegencyTargets targets) {
-		CoverageView view = this.registry.set(regencyCode, targets)
+	CoverageView set(@PathVariable String regencyCode, @Valid @RequestBody RegencyTargets targets,
+			@AuthenticationPrincipal Client client) {
+		client.requireArea(regencyCode);
+		CoverageView view = this.registry.set(regencyCode, targets, client.id())
 			.map(CoverageView::of)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No regency " + regencyCode));
 		this.snapshots.publish(List.of(view));

@@ -1,6 +1,7 @@
 package id.ucj.aggregator.regency;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,13 +54,16 @@ class RegencyRegistry {
 		bulk.execute();
 	}
 
-	/** Sets what operators own, and returns the regency as it is now. */
-	Optional<RegencyDocument> set(String code, RegencyTargets targets) {
+	/** Sets what operators own, recording which client set it and when, and returns the regency as it is now. */
+	Optional<RegencyDocument> set(String code, RegencyTargets targets, String client) {
+		Instant now = this.clock.instant();
 		return Optional.ofNullable(this.mongo.findAndModify(Query.query(where("_id").is(code)),
 				new Update().set("workforce", targets.workforce())
 					.set("target", targets.target())
+					.set("targetsSetBy", client)
+					.set("targetsSetAt", now)
 					.inc("version", 1)
-					.set("updatedAt", this.clock.instant()),
+					.set("updatedAt", now),
 				FindAndModifyOptions.options().returnNew(true), RegencyDocument.class));
 	}
 

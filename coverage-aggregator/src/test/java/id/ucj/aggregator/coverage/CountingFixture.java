@@ -31,7 +31,7 @@ final class CountingFixture implements AutoCloseable {
 		List<RegencyDocument> regencies = Regions.official()
 			.regencies()
 			.stream()
-			.map((r) -> new RegencyDocument(r.code(), r.name(), r.provinceCode(), null, null, 0, null, null, Map.of()))
+			.map((r) -> new RegencyDocument(r.code(), r.name(), r.provinceCode(), null, null, 0, null, null, Map.of(), null, null))
 			.toList();
 		this.mongo.insertAll(regencies);
 	}

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 
 import id.ucj.contract.Program;
 import id.ucj.testsupport.HttpTestClient;
+import id.ucj.testsupport.TestKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,8 +17,16 @@ final class CoverageClient {
 
 	private final HttpTestClient http;
 
+	private final HttpTestClient admin;
+
 	CoverageClient(int port) {
-		this.http = new HttpTestClient(port);
+		this.http = new HttpTestClient(port, TestKeys.READER);
+		this.admin = this.http.as(TestKeys.ADMIN);
+	}
+
+	/** The API as called with another key (or none). */
+	HttpTestClient as(String key) {
+		return this.http.as(key);
 	}
 
 	HttpResponse<String> get(String path) {
@@ -25,7 +34,7 @@ final class CoverageClient {
 	}
 
 	HttpResponse<String> put(String path, String json) {
-		return this.http.put(path, json);
+		return this.admin.put(path, json);
 	}
 
 	JsonNode json(String path) {

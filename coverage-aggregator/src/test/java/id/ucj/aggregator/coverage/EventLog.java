@@ -57,7 +57,7 @@ final class EventLog {
 	}
 
 	CountedEvent deregister(String participant, Instant at) {
-		return append(new ParticipantDeregistered(UUID.randomUUID(), at, participant, DeregistrationReason.LAPSED));
+		return append(new ParticipantDeregistered(UUID.randomUUID(), at, participant, DeregistrationReason.LAPSED, null));
 	}
 
 	/** Random registrations, re-registrations, moves, deregistrations, late uploads and redelivered duplicates. */

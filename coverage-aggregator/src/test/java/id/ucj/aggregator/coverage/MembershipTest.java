@@ -91,13 +91,38 @@ class MembershipTest {
 		assertThat(late.changes()).isEmpty();
 	}
 
+	@Test
+	void appliesADeregistrationThatNamesTheParticipantsRegency() {
+		Membership covered = Membership.NONE.apply(registered("15.03", T0)).next();
+
+		Membership.Transition leave = covered.apply(deregistered("15.03", T0.plusSeconds(60)));
+
+		assertThat(leave.outcome()).isEqualTo(Membership.Outcome.APPLIED);
+		assertThat(leave.next().active()).isFalse();
+	}
+
+	@Test
+	void ignoresADeregistrationThatNamesAnotherRegency() {
+		Membership covered = Membership.NONE.apply(registered("15.03", T0)).next();
+
+		Membership.Transition elsewhere = covered.apply(deregistered("51.71", T0.plusSeconds(60)));
+
+		assertThat(elsewhere.outcome()).isEqualTo(Membership.Outcome.WRONG_REGENCY);
+		assertThat(elsewhere.changes()).isEmpty();
+		assertThat(elsewhere.next()).isEqualTo(covered);
+	}
+
 	static ParticipantRegistered registered(String regency, Instant at) {
 		return new ParticipantRegistered(UUID.randomUUID(), at, "p1", regency, Segment.BPU, Set.of(Program.JKM, Program.JKK),
 				FundingSource.APBD);
 	}
 
 	static ParticipantDeregistered deregistered(Instant at) {
-		return new ParticipantDeregistered(UUID.randomUUID(), at, "p1", DeregistrationReason.LAPSED);
+		return deregistered(null, at);
+	}
+
+	static ParticipantDeregistered deregistered(String regency, Instant at) {
+		return new ParticipantDeregistered(UUID.randomUUID(), at, "p1", DeregistrationReason.LAPSED, regency);
 	}
 
 }

@@ -1,10 +1,14 @@
 package id.ucj.enrollment.publishing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -18,8 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends participant events keyed by participantId, so that one participant's events stay in order, in the
- * CloudEvents Kafka binary mode. Returns only once the broker has acknowledged all of them (acks=all); the
- * producer's delivery timeout bounds the wait, and a record it gives up on is never sent afterwards.
+ * CloudEvents Kafka binary mode. Returns only once the broker has acknowledged all of them (acks=all). Every way
+ * a publish can wait is bounded: {@code max.block.ms} (metadata, a full buffer), the producer's delivery timeout,
+ * and this class's own wait (the delivery timeout and a second), which also covers a producer stuck before it
+ * sends (a controller that does not allocate producer ids). A sick broker gets a 503 as a dead one does. A record
+ * sent after its request got a 503 is harmless: the client retries, and the event id derives from the content,
+ * so the aggregator counts it once.
  */
 @Component
 public class ParticipantEventPublisher {
@@ -36,9 +44,12 @@ public class ParticipantEventPublisher {
 
 	private final MeterRegistry meters;
 
+	private final Duration wait;
+
 	ParticipantEventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicSettings topics,
 			MeterRegistry meters) {
 		this.kafka = kafka;
+		this.wait = deliveryTimeout(kafka).plusSeconds(1);
 		this.json = json;
 		this.topics = topics;
 		this.meters = meters;
@@ -47,21 +58,31 @@ public class ParticipantEventPublisher {
 			.publishPercentileHistogram();
 	}
 
-	/** Publishes all events, or throws {@link EventsNotPublished} if any was not acknowledged. */
-	public void publish(List<? extends ParticipantEvent> events) {
-		CompletableFuture<?>[] sends = events.stream().map(this::send).toArray(CompletableFuture[]::new);
+	/**
+	 * Publishes all events, submitted by the named client, or throws {@link EventsNotPublished} if any was not
+	 * acknowledged in time.
+	 */
+	public void publish(List<? extends ParticipantEvent> events, String client) {
+		CompletableFuture<?>[] sends = events.stream().map((event) -> send(event, client)).toArray(CompletableFuture[]::new);
 		try {
-			CompletableFuture.allOf(sends).join();
+			CompletableFuture.allOf(sends).get(this.wait.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (CompletionException ex) {
+		catch (ExecutionException ex) {
 			throw new EventsNotPublished(ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new EventsNotPublished(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new EventsNotPublished(ex);
 		}
 	}
 
-	private CompletableFuture<?> send(ParticipantEvent event) {
+	private CompletableFuture<?> send(ParticipantEvent event, String client) {
 		Timer.Sample sample = Timer.start(this.meters);
 		try {
-			return this.kafka.send(toRecord(event))
+			return this.kafka.send(toRecord(event, client))
 				.whenComplete((result, failure) -> sample.stop(this.publishTimer
 					.tag("outcome", (failure == null) ? "success" : "failure")
 					.register(this.meters)));
@@ -73,9 +94,14 @@ public class ParticipantEventPublisher {
 		}
 	}
 
-	private ProducerRecord<String, byte[]> toRecord(ParticipantEvent event) {
+	private static Duration deliveryTimeout(KafkaTemplate<String, byte[]> kafka) {
+		Object configured = kafka.getProducerFactory().getConfigurationProperties().get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+		return Duration.ofMillis((configured != null) ? Long.parseLong(configured.toString()) : 120_000);
+	}
+
+	private ProducerRecord<String, byte[]> toRecord(ParticipantEvent event, String client) {
 		RecordHeaders headers = new RecordHeaders();
-		CloudEventHeaders.of(event.eventId().toString(), event.type(), SOURCE, event.occurredAt(), event.participantId())
+		CloudEventHeaders.of(event.eventId().toString(), event.type(), SOURCE, event.occurredAt(), event.participantId(), client)
 			.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
 		return new ProducerRecord<>(this.topics.participantEvents(), null, event.participantId(),
 				this.json.writeValueAsBytes(event), headers);

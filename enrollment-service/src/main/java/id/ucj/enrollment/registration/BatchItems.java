@@ -1,14 +1,19 @@
 package id.ucj.enrollment.registration;
 
 import java.util.List;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
 
+import id.ucj.support.security.Client;
 import id.ucj.support.web.FieldProblem;
 
-/** Checks a batch's size, and reads its items one by one with the same rules as a single registration. */
+/**
+ * Checks a batch's size, and reads its items one by one with the same rules as a single registration, including
+ * the client's areas.
+ */
 @Component
 class BatchItems {
 
@@ -29,8 +34,14 @@ class BatchItems {
 		}
 	}
 
-	RequestReader.Read<RegistrationRequest> read(JsonNode item) {
-		return this.reader.read(item, RegistrationRequest.class);
+	/** An item the client may not submit (outside its areas) is refused like an invalid one, naming regencyCode. */
+	RequestReader.Read<RegistrationRequest> read(JsonNode item, Client client) {
+		RequestReader.Read<RegistrationRequest> read = this.reader.read(item, RegistrationRequest.class);
+		if (read.problems().isEmpty() && !client.mayActIn(read.request().regencyCode())) {
+			return new RequestReader.Read<>(null, List.of(new FieldProblem("regencyCode",
+					"is outside the areas of client " + client.id() + " (" + String.join(", ", new TreeSet<>(client.areas())) + ")")));
+		}
+		return read;
 	}
 
 }

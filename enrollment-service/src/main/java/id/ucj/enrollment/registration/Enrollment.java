@@ -35,18 +35,18 @@ class Enrollment {
 		this.metrics = metrics;
 	}
 
-	List<Receipt> register(List<RegistrationRequest> requests) {
+	List<Receipt> register(List<RegistrationRequest> requests, String client) {
 		List<ParticipantRegistered> events = requests.stream().map(this::registered).toList();
-		return publish(EventType.PARTICIPANT_REGISTERED, events);
+		return publish(EventType.PARTICIPANT_REGISTERED, events, client);
 	}
 
-	Receipt deregister(DeregistrationRequest request) {
+	Receipt deregister(DeregistrationRequest request, String client) {
 		String participantId = this.participantIds.of(request.nik());
 		UUID eventId = eventId(EventType.PARTICIPANT_DEREGISTERED, participantId, request.reason().name(),
-				request.deregisteredAt().toString());
+				request.deregisteredAt().toString(), String.valueOf(request.regencyCode()));
 		ParticipantDeregistered event = new ParticipantDeregistered(eventId, request.deregisteredAt(), participantId,
-				request.reason());
-		return publish(EventType.PARTICIPANT_DEREGISTERED, List.of(event)).get(0);
+				request.reason(), request.regencyCode());
+		return publish(EventType.PARTICIPANT_DEREGISTERED, List.of(event), client).get(0);
 	}
 
 	private ParticipantRegistered registered(RegistrationRequest request) {
@@ -59,11 +59,11 @@ class Enrollment {
 				request.segment(), programs, request.fundingSource());
 	}
 
-	private List<Receipt> publish(EventType type, List<? extends ParticipantEvent> events) {
+	private List<Receipt> publish(EventType type, List<? extends ParticipantEvent> events, String client) {
 		if (events.isEmpty()) {
 			return List.of();
 		}
-		this.publisher.publish(events);
+		this.publisher.publish(events, client);
 		this.metrics.accepted(type, events);
 		return events.stream().map((event) -> new Receipt(event.eventId(), event.participantId())).toList();
 	}

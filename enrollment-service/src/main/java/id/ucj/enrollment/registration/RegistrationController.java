@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,6 +13,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import id.ucj.contract.EventType;
+import id.ucj.support.security.Client;
+import id.ucj.support.web.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -40,19 +43,21 @@ class RegistrationController {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RegistrationRequest.class)))
 	@PostMapping(path = "/registrations", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Receipt register(@RequestBody JsonNode body) {
-		return this.enrollment.register(List.of(valid(body, RegistrationRequest.class))).get(0);
+	Receipt register(@RequestBody JsonNode body, @AuthenticationPrincipal Client client) {
+		RegistrationRequest request = valid(body, RegistrationRequest.class);
+		client.requireArea(request.regencyCode());
+		return this.enrollment.register(List.of(request), client.id()).get(0);
 	}
 
 	@Operation(summary = "Register up to 1,000 participants; one result per item, in request order")
 	@PostMapping(path = "/registrations/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-	BatchResult registerBatch(@RequestBody BatchRegistrationRequest batch) {
+	BatchResult registerBatch(@RequestBody BatchRegistrationRequest batch, @AuthenticationPrincipal Client client) {
 		this.batchItems.checkSize(batch);
 		List<BatchResult.Item> results = new ArrayList<>();
 		List<RegistrationRequest> accepted = new ArrayList<>();
 		List<Integer> acceptedIndexes = new ArrayList<>();
 		for (int index = 0; index < batch.registrations().size(); index++) {
-			RequestReader.Read<RegistrationRequest> read = this.batchItems.read(batch.registrations().get(index));
+			RequestReader.Read<RegistrationRequest> read = this.batchItems.read(batch.registrations().get(index), client);
 			if (read.problems().isEmpty()) {
 				accepted.add(read.request());
 				acceptedIndexes.add(index);
@@ -63,7 +68,7 @@ class RegistrationController {
 				results.add(BatchResult.Item.rejected(index, read.problems()));
 			}
 		}
-		List<Receipt> receipts = this.enrollment.register(accepted);
+		List<Receipt> receipts = this.enrollment.register(accepted, client.id());
 		for (int i = 0; i < receipts.size(); i++) {
 			int index = acceptedIndexes.get(i);
 			results.set(index, BatchResult.Item.accepted(index, receipts.get(i)));
@@ -71,12 +76,20 @@ class RegistrationController {
 		return new BatchResult(results);
 	}
 
-	@Operation(summary = "Deregister a participant, wherever they are registered; 202 once Kafka has the event")
+	@Operation(summary = "Deregister a participant covered in the named regency (anywhere if none is named and the client acts in all areas); 202 once Kafka has the event")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = DeregistrationRequest.class)))
 	@PostMapping(path = "/deregistrations", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Receipt deregister(@RequestBody JsonNode body) {
-		return this.enrollment.deregister(valid(body, DeregistrationRequest.class));
+	Receipt deregister(@RequestBody JsonNode body, @AuthenticationPrincipal Client client) {
+		DeregistrationRequest request = valid(body, DeregistrationRequest.class);
+		if (request.regencyCode() == null && !client.actsEverywhere()) {
+			throw new InvalidRequest(List.of(new FieldProblem("regencyCode",
+					"is required: name the regency the participant is covered in")));
+		}
+		if (request.regencyCode() != null) {
+			client.requireArea(request.regencyCode());
+		}
+		return this.enrollment.deregister(request, client.id());
 	}
 
 	private <T extends Record> T valid(JsonNode body, Class<T> type) {

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import id.ucj.testsupport.HttpTestClient;
+import id.ucj.testsupport.TestKeys;
 import id.ucj.testsupport.IntegrationTest;
 import id.ucj.testsupport.KafkaTestBroker;
 import id.ucj.testsupport.TestClock;
@@ -61,7 +62,7 @@ class InvalidInputTest {
 
 	@BeforeEach
 	void markTheTopic() {
-		this.api = new HttpTestClient(this.port);
+		this.api = new HttpTestClient(this.port, TestKeys.ENROLLER);
 		this.topic = new TopicReader(KafkaTestBroker.bootstrapServers(), this.topicName);
 		this.mark = this.topic.mark();
 	}
@@ -188,7 +189,7 @@ class InvalidInputTest {
 				arguments("reason", replace(valid, "reason", "MOVED")), arguments("reason", remove(valid, "reason")),
 				arguments("deregisteredAt", replace(valid, "deregisteredAt", "2999-01-01T00:00:00Z")),
 				arguments("deregisteredAt", remove(valid, "deregisteredAt")),
-				arguments("regencyCode", replace(valid, "regencyCode", "15.03")));
+				arguments("regencyCode", replace(valid, "regencyCode", "1503")));
 	}
 
 	@ParameterizedTest(name = "{0}: {1}")

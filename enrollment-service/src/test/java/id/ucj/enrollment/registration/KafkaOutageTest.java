@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import id.ucj.contract.Topics;
 import id.ucj.enrollment.participant.ParticipantIds;
 import id.ucj.testsupport.HttpTestClient;
+import id.ucj.testsupport.TestKeys;
 import id.ucj.testsupport.KafkaTestBroker;
 import id.ucj.testsupport.TcpProxy;
 import id.ucj.testsupport.TopicReader;
@@ -59,7 +60,7 @@ class KafkaOutageTest {
 
 	@Test
 	void answers503WithRetryAfterAndNeverPublishesTheRefusedRegistrationLater() {
-		HttpTestClient api = new HttpTestClient(this.port);
+		HttpTestClient api = new HttpTestClient(this.port, TestKeys.ENROLLER);
 		assertThat(api.post("/api/v1/registrations", Registrations.registration(Registrations.nik(100))).statusCode())
 			.isEqualTo(202);
 

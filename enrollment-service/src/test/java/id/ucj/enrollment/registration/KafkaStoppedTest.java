@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import id.ucj.testsupport.HttpTestClient;
+import id.ucj.testsupport.TestKeys;
 import id.ucj.testsupport.KafkaTestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,7 @@ class KafkaStoppedTest {
 
 	@Test
 	void answers503WithinSecondsOnceTheBrokerHasStopped() {
-		HttpTestClient api = new HttpTestClient(this.port);
+		HttpTestClient api = new HttpTestClient(this.port, TestKeys.ENROLLER);
 		assertThat(api.post("/api/v1/registrations", Registrations.registration(Registrations.nik(200))).statusCode())
 			.isEqualTo(202);
 

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import id.ucj.testsupport.HttpTestClient;
+import id.ucj.testsupport.TestKeys;
 import id.ucj.testsupport.IntegrationTest;
 import id.ucj.testsupport.PrometheusScrape;
 import id.ucj.testsupport.TestClock;
@@ -31,7 +32,7 @@ class MetricsTest {
 
 	@Test
 	void countsEachAcceptedAndRejectedSubmissionAndTimesEveryPublish() {
-		HttpTestClient api = new HttpTestClient(this.port);
+		HttpTestClient api = new HttpTestClient(this.port, TestKeys.ENROLLER);
 		PrometheusScrape before = PrometheusScrape.of(api);
 
 		api.post("/api/v1/registrations", Registrations.registration(Registrations.nik(300)));
@@ -44,7 +45,7 @@ class MetricsTest {
 		// Publish times are recorded when Kafka's acknowledgement completes, a moment after the answer may have left.
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(increase(before, PrometheusScrape.of(api),
 				"ucj_enrollment_publish_seconds_count", "outcome", "success")).isEqualTo(4));
-		String text = api.get("/actuator/prometheus").body();
+		String text = api.as(TestKeys.READER).get("/actuator/prometheus").body();
 		PrometheusScrape after = PrometheusScrape.parse(text);
 		assertThat(increase(before, after, "ucj_enrollment_accepted_total", "application", "enrollment-service", "event",
 				"participant.registered")).isEqualTo(3);
@@ -60,13 +61,13 @@ class MetricsTest {
 
 	@Test
 	void countsRegistrationsPerProvinceWithEveryProvinceFromTheStart() {
-		HttpTestClient api = new HttpTestClient(this.port);
+		HttpTestClient api = new HttpTestClient(this.port, TestKeys.ENROLLER);
 		PrometheusScrape before = PrometheusScrape.of(api);
 
 		api.post("/api/v1/registrations", Registrations.registration(Registrations.nik(301)));
 		long registeredBy = this.clock.instant().getEpochSecond();
 
-		String text = api.get("/actuator/prometheus").body();
+		String text = api.as(TestKeys.READER).get("/actuator/prometheus").body();
 		PrometheusScrape after = PrometheusScrape.parse(text);
 		assertThat(Pattern.compile("^ucj_enrollment_registrations_total\\{", Pattern.MULTILINE).matcher(text).results())
 			.hasSize(38);

@@ -27,6 +27,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import id.ucj.testsupport.HttpTestClient;
+import id.ucj.testsupport.TestKeys;
 import id.ucj.testsupport.IntegrationTest;
 import id.ucj.testsupport.KafkaTestBroker;
 import id.ucj.testsupport.TestClock;
@@ -57,7 +58,7 @@ class RegistrationPublishingTest {
 
 	@BeforeEach
 	void markTheTopic() {
-		this.api = new HttpTestClient(this.port);
+		this.api = new HttpTestClient(this.port, TestKeys.ENROLLER);
 		this.topic = new TopicReader(KafkaTestBroker.bootstrapServers(), this.topicName);
 		this.mark = this.topic.mark();
 	}
@@ -89,6 +90,7 @@ class RegistrationPublishingTest {
 			.containsEntry("ce_source", "/ucj/enrollment-service")
 			.containsEntry("ce_specversion", "1.0")
 			.containsEntry("ce_time", registeredAt.toString())
+			.containsEntry("ce_ucjclient", "test-enroller")
 			.containsEntry("content-type", "application/json");
 
 		JsonNode event = this.json.readTree(record.value());

@@ -23,16 +23,26 @@ final class Registrations {
 	}
 
 	static String registration(String nik, Instant registeredAt) {
+		return registration(nik, "15.03", registeredAt);
+	}
+
+	static String registration(String nik, String regencyCode, Instant registeredAt) {
 		return """
-				{"nik": "%s", "fullName": "%s", "regencyCode": "15.03", "segment": "BPU",
+				{"nik": "%s", "fullName": "%s", "regencyCode": "%s", "segment": "BPU",
 				 "programs": ["JKM", "JKK"], "fundingSource": "APBD", "registeredAt": "%s"}
-				""".formatted(nik, FULL_NAME, registeredAt);
+				""".formatted(nik, FULL_NAME, regencyCode, registeredAt);
 	}
 
 	static String deregistration(String nik) {
 		return """
 				{"nik": "%s", "reason": "LEFT_WORKFORCE", "deregisteredAt": "%s"}
 				""".formatted(nik, TestClock.START.minus(1, ChronoUnit.HOURS));
+	}
+
+	static String deregistration(String nik, String regencyCode) {
+		return """
+				{"nik": "%s", "reason": "LEFT_WORKFORCE", "deregisteredAt": "%s", "regencyCode": "%s"}
+				""".formatted(nik, TestClock.START.minus(1, ChronoUnit.HOURS), regencyCode);
 	}
 
 }

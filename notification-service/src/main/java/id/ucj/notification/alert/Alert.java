@@ -20,7 +20,22 @@ public record Alert(@Id String id, String regencyCode, String regencyName, Strin
 		Direction direction, Double coverageRatio, long covered, Long workforce, Double target, Instant crossedAt,
 		Instant detectedAt, long snapshotVersion, Map<String, Delivery> deliveries) {
 
-	/** Delivery of an alert on one channel. */
+	/** The alert as a reader sees it: delivery errors are for admins. */
+	public Alert withoutDeliveryErrors() {
+		Map<String, Delivery> deliveries = new java.util.TreeMap<>();
+		if (this.deliveries != null) {
+			this.deliveries.forEach((channel, delivery) -> deliveries.put(channel, delivery.withoutError()));
+		}
+		return new Alert(this.id, this.regencyCode, this.regencyName, this.provinceCode, this.threshold, this.direction,
+				this.coverageRatio, this.covered, this.workforce, this.target, this.crossedAt, this.detectedAt,
+				this.snapshotVersion, deliveries);
+	}
+
+	/**
+	 * Delivery of an alert on one channel.
+	 *
+	 * @param lastError why the last attempt failed, without the receiver's address or answer (admins only)
+	 */
 	public record Delivery(Status status, int attempts, Instant nextAttemptAt, Instant leaseUntil, Instant deliveredAt,
 			String lastError) {
 
@@ -28,6 +43,10 @@ public record Alert(@Id String id, String regencyCode, String regencyName, Strin
 
 			PENDING, DELIVERED
 
+		}
+
+		Delivery withoutError() {
+			return new Delivery(this.status, this.attempts, this.nextAttemptAt, this.leaseUntil, this.deliveredAt, null);
 		}
 
 		public static Delivery pending(Instant now) {

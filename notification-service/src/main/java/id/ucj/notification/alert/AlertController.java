@@ -10,11 +10,14 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.ucj.support.security.Client;
+import id.ucj.support.security.Role;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -31,14 +34,16 @@ class AlertController {
 	}
 
 	/**
-	 * Alerts, newest crossing first, optionally of one regency, province or direction. Paging parameters out of
-	 * range are a 400 naming the parameter (Spring MVC's own method validation).
+	 * Alerts in the client's areas, newest crossing first, optionally of one regency, province or direction. Paging
+	 * parameters out of range are a 400 naming the parameter (Spring MVC's own method validation). Delivery errors
+	 * are shown to admins only.
 	 */
 	@GetMapping
 	PagedModel<Alert> alerts(@RequestParam(required = false) String regency,
 			@RequestParam(required = false) String province, @RequestParam(required = false) Direction direction,
-			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		Criteria criteria = new Criteria();
+			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+			@AuthenticationPrincipal Client client) {
+		Criteria criteria = inAreas(client);
 		if (regency != null) {
 			criteria = criteria.and("regencyCode").is(regency);
 		}
@@ -53,7 +58,19 @@ class AlertController {
 		PageRequest request = PageRequest.of(page, size,
 				Sort.by(Sort.Order.desc("crossedAt"), Sort.Order.desc("detectedAt"), Sort.Order.desc("_id")));
 		List<Alert> alerts = this.mongo.find(Query.query(criteria).with(request), Alert.class);
+		if (client.role() != Role.ADMIN) {
+			alerts = alerts.stream().map(Alert::withoutDeliveryErrors).toList();
+		}
 		return new PagedModel<>(new PageImpl<>(alerts, request, total));
+	}
+
+	private static Criteria inAreas(Client client) {
+		if (client.actsEverywhere()) {
+			return new Criteria();
+		}
+		List<String> provinces = client.areas().stream().filter((area) -> area.length() == 2).toList();
+		List<String> regencies = client.areas().stream().filter((area) -> area.length() > 2).toList();
+		return new Criteria().orOperator(where("provinceCode").in(provinces), where("regencyCode").in(regencies));
 	}
 
 }

@@ -1,10 +1,11 @@
 package id.ucj.notification.crossing;
 
+import java.time.Duration;
+
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
@@ -24,8 +25,9 @@ class KafkaConfiguration {
 	}
 
 	@Bean
-	NewTopic coverageChangesDeadLetters(@Value("${ucj.topics.coverage-changes}") String coverageChanges) {
-		return TopicBuilder.name(coverageChanges + Topics.DEAD_LETTER_SUFFIX).partitions(1).build();
+	NewTopic coverageChangesDeadLetters(@Value("${ucj.topics.coverage-changes}") String coverageChanges,
+			@Value("${ucj.topics.dead-letter-retention:14d}") Duration retention) {
+		return KafkaFailurePolicy.deadLetterTopic(coverageChanges + Topics.DEAD_LETTER_SUFFIX, 1, retention);
 	}
 
 }

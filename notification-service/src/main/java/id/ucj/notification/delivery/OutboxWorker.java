@@ -104,10 +104,11 @@ class OutboxWorker {
 		}
 		catch (RuntimeException ex) {
 			Instant next = this.clock.instant().plus(this.settings.backOff(attempts));
-			outcome.set(delivery + ".nextAttemptAt", next).set(delivery + ".lastError", String.valueOf(ex.getMessage()));
+			String error = DeliveryErrors.describe(ex);
+			outcome.set(delivery + ".nextAttemptAt", next).set(delivery + ".lastError", error);
 			this.metrics.failed(channel);
 			log.warn("Delivery of alert {} by {} failed (attempt {}), next at {}: {}", alert.id(), channel, attempts, next,
-					ex.getMessage());
+					error);
 		}
 		this.mongo.updateFirst(Query.query(where("_id").is(alert.id())), outcome, Alert.class);
 	}

@@ -1,7 +1,11 @@
 package id.ucj.notification.delivery;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -21,14 +25,18 @@ import id.ucj.notification.alert.Alert;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Posts alerts to a webhook, as the alert's JSON or as a Prometheus Alertmanager webhook (v4) payload, signed
- * with HMAC-SHA256 over the exact body bytes. Any answer but 2xx is a failure, retried from the outbox.
+ * Posts alerts to a webhook, as the alert's JSON or as a Prometheus Alertmanager webhook (v4) payload. Each post
+ * carries {@code X-UCJ-Timestamp} (unix seconds) and {@code X-UCJ-Signature: sha256=<hex>}, an HMAC-SHA256 over
+ * {@code "<timestamp>.<body>"}, so that a receiver can refuse a replayed post (too old) as well as a forged one.
+ * Any answer but 2xx is a failure, retried from the outbox. Only a loopback receiver may use plain http.
  */
 @Component
 @ConditionalOnProperty(prefix = "ucj.channels.webhook", name = "url")
 class WebhookChannel implements AlertChannel {
 
 	static final String SIGNATURE = "X-UCJ-Signature";
+
+	static final String TIMESTAMP = "X-UCJ-Timestamp";
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -38,11 +46,17 @@ class WebhookChannel implements AlertChannel {
 
 	private final JsonMapper json;
 
-	WebhookChannel(ChannelSettings settings, RestClient.Builder http, JsonMapper json) {
+	private final Clock clock;
+
+	WebhookChannel(ChannelSettings settings, RestClient.Builder http, JsonMapper json, Clock clock) {
 		this.settings = settings.webhook();
 		if (this.settings.secret() == null || this.settings.secret().isBlank()) {
 			throw new IllegalStateException("ucj.channels.webhook.secret must be set to sign webhook bodies");
 		}
+		if (!"https".equalsIgnoreCase(this.settings.url().getScheme()) && !isLoopback(this.settings.url())) {
+			throw new IllegalStateException("ucj.channels.webhook.url must use https (plain http only on loopback)");
+		}
+		this.clock = clock;
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
 		requests.setReadTimeout(this.settings.timeout());
 		this.http = http.requestFactory(requests).build();
@@ -57,12 +71,15 @@ class WebhookChannel implements AlertChannel {
 	@Override
 	public void deliver(Alert alert) {
 		byte[] body = this.json.writeValueAsBytes(
-				(this.settings.format() == ChannelSettings.Webhook.Format.ALERTMANAGER) ? alertmanager(alert) : alert);
+				(this.settings.format() == ChannelSettings.Webhook.Format.ALERTMANAGER) ? alertmanager(alert)
+						: alert.withoutDeliveryErrors());
+		String timestamp = Long.toString(this.clock.instant().getEpochSecond());
 		this.http.post()
 			.uri(this.settings.url())
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(IDEMPOTENCY_KEY, alert.id())
-			.header(SIGNATURE, "sha256=" + sign(body))
+			.header(TIMESTAMP, timestamp)
+			.header(SIGNATURE, "sha256=" + sign(timestamp, body))
 			.body(body)
 			.retrieve()
 			.onStatus((status) -> !status.is2xxSuccessful(), (request, response) -> {
@@ -71,14 +88,26 @@ class WebhookChannel implements AlertChannel {
 			.toBodilessEntity();
 	}
 
-	private String sign(byte[] body) {
+	private String sign(String timestamp, byte[] body) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(this.settings.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
 			return HexFormat.of().formatHex(mac.doFinal(body));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
+		}
+	}
+
+	private static boolean isLoopback(URI url) {
+		String host = (url.getHost() != null) ? url.getHost().replaceAll("^\\[|]$", "") : "";
+		try {
+			return "localhost".equalsIgnoreCase(host) || (!host.isEmpty() && host.matches("[0-9.:]+")
+					&& InetAddress.getByName(host).isLoopbackAddress());
+		}
+		catch (UnknownHostException ex) {
+			return false;
 		}
 	}
 

@@ -43,6 +43,7 @@ import id.ucj.contract.CoverageSnapshot;
 import id.ucj.notification.NotificationApplication;
 import id.ucj.testsupport.ConsumerGroups;
 import id.ucj.testsupport.HttpTestClient;
+import id.ucj.testsupport.TestKeys;
 import id.ucj.testsupport.IntegrationTest;
 import id.ucj.testsupport.KafkaTestBroker;
 import id.ucj.testsupport.PrometheusScrape;
@@ -59,6 +60,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -115,6 +117,9 @@ class AlertingTest {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	TestClock clock;
 
 	KafkaProducer<String, byte[]> producer;
 
@@ -233,7 +238,7 @@ class AlertingTest {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.04")).hasSize(2));
 		String id = alerts("regency=15.04&page=0&size=1").get(0).get("id").asString();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(webhookRequestsFor(id)).hasSizeGreaterThanOrEqualTo(3));
-		assertThat(this.json.readTree(new HttpTestClient(this.port).get("/api/v1/alerts?regency=15.04").body()).toString()).contains("PENDING");
+		assertThat(this.json.readTree(new HttpTestClient(this.port, TestKeys.READER).get("/api/v1/alerts?regency=15.04").body()).toString()).contains("PENDING");
 
 		webhook.stubFor(post("/alerts").withRequestBody(containing("\"15.04\"")).atPriority(1).willReturn(ok()));
 
@@ -243,7 +248,9 @@ class AlertingTest {
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> webhookRequestsFor(id).size() == attempts);
 		for (LoggedRequest request : webhookRequestsFor(id)) {
 			assertThat(request.getHeader("Idempotency-Key")).isEqualTo(id);
-			assertThat(request.getHeader("X-UCJ-Signature")).isEqualTo("sha256=" + hmac(request.getBody()));
+			String timestamp = request.getHeader("X-UCJ-Timestamp");
+			assertThat(Long.parseLong(timestamp)).isCloseTo(this.clock.instant().getEpochSecond(), within(120L));
+			assertThat(request.getHeader("X-UCJ-Signature")).isEqualTo("sha256=" + hmac(timestamp, request.getBody()));
 		}
 	}
 
@@ -254,7 +261,7 @@ class AlertingTest {
 
 	@Test
 	void countsAlertsDeliveriesAndDeadLettersInPrometheus() {
-		HttpTestClient api = new HttpTestClient(this.port);
+		HttpTestClient api = new HttpTestClient(this.port, TestKeys.READER);
 		awaitEveryAlertDelivered();
 		PrometheusScrape before = PrometheusScrape.of(api);
 
@@ -319,7 +326,7 @@ class AlertingTest {
 	}
 
 	private List<JsonNode> alerts(String query) {
-		JsonNode page = this.json.readTree(new HttpTestClient(this.port).get("/api/v1/alerts?" + query).body());
+		JsonNode page = this.json.readTree(new HttpTestClient(this.port, TestKeys.READER).get("/api/v1/alerts?" + query).body());
 		List<JsonNode> alerts = new ArrayList<>();
 		page.get("content").forEach(alerts::add);
 		return alerts;
@@ -341,9 +348,11 @@ class AlertingTest {
 				covered, 0);
 	}
 
-	private static String hmac(byte[] body) throws Exception {
+	/** What a receiver computes: HMAC-SHA256 over "<timestamp>.<body>". */
+	private static String hmac(String timestamp, byte[] body) throws Exception {
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
 		return HexFormat.of().formatHex(mac.doFinal(body));
 	}
 

@@ -3,6 +3,7 @@ package id.ucj.notification.delivery;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -12,6 +13,7 @@ import org.springframework.web.client.RestClient;
 
 import id.ucj.notification.alert.Alert;
 import id.ucj.notification.alert.Direction;
+import id.ucj.testsupport.TestClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,14 +81,35 @@ class AlertmanagerFormatTest {
 		ChannelSettings settings = new ChannelSettings(new ChannelSettings.Webhook(URI.create("http://127.0.0.1:1/am"), "",
 				ChannelSettings.Webhook.Format.UCJ, Duration.ofSeconds(1)), null);
 
-		assertThatThrownBy(() -> new WebhookChannel(settings, RestClient.builder(), this.json))
+		assertThatThrownBy(() -> new WebhookChannel(settings, RestClient.builder(), this.json, new TestClock()))
 			.isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void refusesPlainHttpToAnyReceiverButLoopback() {
+		for (String url : List.of("http://alerts.jambiprov.go.id/ucj", "http://10.0.0.8/ucj", "http://[::2]/ucj")) {
+			ChannelSettings settings = new ChannelSettings(new ChannelSettings.Webhook(URI.create(url), "test-only-secret",
+					ChannelSettings.Webhook.Format.UCJ, Duration.ofSeconds(1)), null);
+
+			assertThatThrownBy(() -> new WebhookChannel(settings, RestClient.builder(), this.json, new TestClock()))
+				.as(url)
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("https");
+		}
+		for (String url : List.of("https://alerts.jambiprov.go.id/ucj", "http://localhost:9/ucj", "http://127.0.0.1:9/ucj",
+				"http://[::1]:9/ucj")) {
+			ChannelSettings settings = new ChannelSettings(new ChannelSettings.Webhook(URI.create(url), "test-only-secret",
+					ChannelSettings.Webhook.Format.UCJ, Duration.ofSeconds(1)), null);
+
+			assertThat(new WebhookChannel(settings, RestClient.builder(), this.json, new TestClock()).name()).as(url)
+				.isEqualTo("webhook");
+		}
 	}
 
 	private WebhookChannel channel(ChannelSettings.Webhook.Format format) {
 		ChannelSettings settings = new ChannelSettings(new ChannelSettings.Webhook(URI.create(this.receiver.baseUrl() + "/am"),
 				"test-only-secret", format, Duration.ofSeconds(2)), null);
-		return new WebhookChannel(settings, RestClient.builder(), this.json);
+		return new WebhookChannel(settings, RestClient.builder(), this.json, new TestClock());
 	}
 
 	private static Alert alert() {

@@ -14,12 +14,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import id.ucj.support.security.OutsideAreas;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -89,6 +91,11 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return invalid(List.of(new FieldProblem(ex.getParameterName(), "is required")), request);
+	}
+
+	@ExceptionHandler(OutsideAreas.class)
+	ResponseEntity<Object> outsideAreas(OutsideAreas ex) {
+		return Problems.forbidden(ex.getMessage());
 	}
 
 	private ResponseEntity<Object> invalid(List<FieldProblem> problems, WebRequest request) {

@@ -22,6 +22,13 @@ public final class Problems {
 		return ResponseEntity.badRequest().body(problem);
 	}
 
+	/** 403: a known client acting where its role or areas do not reach. */
+	public static ResponseEntity<Object> forbidden(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+		problem.setTitle("Forbidden");
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+	}
+
 	static ProblemDetail tooLarge(long limit, String path) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
 				"Request bodies may hold at most " + limit + " bytes; split large batches.");

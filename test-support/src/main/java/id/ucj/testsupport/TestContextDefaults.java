@@ -1,9 +1,11 @@
 package id.ucj.testsupport;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -11,10 +13,11 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Gives every Spring test context of every module a {@link TestClock} as its primary {@code Clock} (a test may
- * autowire it and move it), so that no outcome of a test depends on the machine's clock, hour, day or time zone.
- * Registered in {@code META-INF/spring.factories}, so no test can forget it.
+ * autowire it and move it), so that no outcome of a test depends on the machine's clock, hour, day or time zone;
+ * and the {@link TestKeys} with the OpenAPI document on, so that tests call the API as its clients do. Registered
+ * in {@code META-INF/spring.factories}, so no test can forget it. Test properties still override the keys.
  */
-public class TestClockCustomizerFactory implements ContextCustomizerFactory {
+public class TestContextDefaults implements ContextCustomizerFactory {
 
 	@Override
 	public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configurations) {
@@ -25,6 +28,9 @@ public class TestClockCustomizerFactory implements ContextCustomizerFactory {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
+			Map<String, Object> defaults = new java.util.LinkedHashMap<>(TestKeys.properties());
+			defaults.put("UCJ_API_DOCS", true);
+			context.getEnvironment().getPropertySources().addLast(new MapPropertySource("ucjTestDefaults", defaults));
 			if (context instanceof GenericApplicationContext application) {
 				application.registerBean("ucjTestClock", TestClock.class, () -> new TestClock(),
 						(definition) -> definition.setPrimary(true));
