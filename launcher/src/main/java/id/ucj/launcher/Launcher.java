@@ -7,17 +7,25 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
 /**
  * Starts the whole system on this machine: the infrastructure (embedded unless {@code KAFKA_BOOTSTRAP_SERVERS}
- * or {@code MONGODB_URI} names a real one), then each service on its default port; prints where everything is; stops it all,
- * in reverse order, on Ctrl-C or SIGTERM.
+ * or {@code MONGODB_URI} names a real one), then each service on its default port, bound to 127.0.0.1 unless
+ * {@code UCJ_BIND_ADDRESS} says otherwise; prints where everything is and the local keys; stops it all, in
+ * reverse order, on Ctrl-C or SIGTERM. Only one launcher runs on a data directory.
  */
-public final class Launcher {
+@Command(name = "ucj-launcher", mixinStandardHelpOptions = true, subcommands = KeysCommand.class,
+		description = "Runs UCJ Coverage on this machine (embedded Kafka and MongoDB-compatible store unless "
+				+ "KAFKA_BOOTSTRAP_SERVERS or MONGODB_URI name real ones). 'keys add' adds an API key.")
+public final class Launcher implements Callable<Integer> {
 
 	private static final Logger log = LoggerFactory.getLogger(Launcher.class);
 
@@ -25,11 +33,24 @@ public final class Launcher {
 
 	private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
 
-	public static void main(String[] args) throws Exception {
-		new Launcher().run(LauncherSettings.fromEnvironment());
+	public static void main(String[] args) {
+		System.exit(new CommandLine(new Launcher()).execute(args));
 	}
 
-	void run(LauncherSettings settings) throws Exception {
+	@Override
+	public Integer call() throws Exception {
+		LauncherSettings settings = LauncherSettings.fromEnvironment();
+		try (LauncherLock lock = LauncherLock.acquire(settings.dataDir())) {
+			run(settings);
+			return 0;
+		}
+		catch (LauncherLock.AlreadyRunning ex) {
+			System.err.println(ex.getMessage());
+			return 3;
+		}
+	}
+
+	private void run(LauncherSettings settings) throws Exception {
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			stopAll();
@@ -53,32 +74,40 @@ public final class Launcher {
 			mongo = localMongo.uri();
 		}
 
+		LocalKeys keys = LocalKeys.prepare(settings.dataDir(), System.getenv());
 		Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "MONGODB_URI", mongo, "UCJ_DATA_DIR",
-				settings.dataDir().toAbsolutePath().toString());
+				settings.dataDir().toAbsolutePath().toString(), "UCJ_KEYS_FILE",
+				KeysFile.in(settings.dataDir()).path().toAbsolutePath().toString(), "UCJ_API_DOCS", "true");
 		List<ServiceProcess> services = new ArrayList<>();
 		for (LauncherSettings.Service service : settings.services()) {
-			log.info("Starting {} on port {}", service.name(), service.port());
-			ServiceProcess process = ServiceProcess.start(service.name(), service.jar(), service.port(), environment,
-					settings.dataDir().resolve("logs"), settings.dataDir().resolve("run"));
+			log.info("Starting {} on {}:{}", service.name(), settings.bindAddress(), service.port());
+			ServiceProcess process = ServiceProcess.start(service.name(), service.jar(), settings.bindAddress(),
+					service.port(), environment, settings.dataDir().resolve("logs"), settings.dataDir().resolve("run"));
 			this.running.add(process);
 			services.add(process);
 		}
 		for (ServiceProcess service : services) {
 			service.awaitReady(READY_TIMEOUT);
 		}
-		printWhereEverythingIs(kafka, mongo, services, settings.dataDir());
+		printWhereEverythingIs(kafka, mongo, services, settings.dataDir(), keys);
 		stopped.await();
 	}
 
-	private static void printWhereEverythingIs(String kafka, String mongo, List<ServiceProcess> services, Path dataDir) {
+	private static void printWhereEverythingIs(String kafka, String mongo, List<ServiceProcess> services, Path dataDir,
+			LocalKeys keys) {
 		StringBuilder summary = new StringBuilder("\n\nUCJ Coverage is running. Ctrl-C stops it.\n\n");
 		for (ServiceProcess service : services) {
-			summary.append(String.format("  %-22s %s  (health %s/actuator/health, metrics %s/actuator/prometheus, log %s)%n",
-					service.name(), service.url(), service.url(), service.url(), service.log()));
+			summary.append(String.format("  %-22s %s  (health %s/actuator/health, metrics %s/actuator/prometheus, API %s/swagger-ui.html, log %s)%n",
+					service.name(), service.url(), service.url(), service.url(), service.url(), service.log()));
 		}
 		summary.append(String.format("  %-22s %s%n", "Kafka", kafka));
 		summary.append(String.format("  %-22s %s%n", "MongoDB", mongo.replaceAll("//[^@/]*@", "//")));
 		summary.append(String.format("  %-22s %s%n", "data directory", dataDir.toAbsolutePath()));
+		summary.append(String.format("%n  API keys (Authorization: Bearer <key>), each for all areas; kept in %s (mode 0600):%n",
+				keys.file().toAbsolutePath()));
+		keys.byVariable().forEach((variable, key) -> summary.append(String.format("    %-18s %s%n", variable,
+				keys.generated().contains(variable) ? key + "   <- generated now, shown once" : "(as before)")));
+		summary.append(String.format("  More keys: java -jar launcher/target/ucj-launcher.jar keys add --client NAME --role ROLE --areas 15.03%n"));
 		log.info(summary.toString());
 	}
 

@@ -9,25 +9,30 @@ import java.util.List;
  *
  * @param kafkaBootstrapServers a real Kafka cluster to use instead of the embedded broker
  * @param mongoUri a real MongoDB to use instead of the embedded store
+ * @param bindAddress where the services listen: 127.0.0.1 unless {@code UCJ_BIND_ADDRESS} says otherwise
  */
 record LauncherSettings(Path dataDir, String kafkaBootstrapServers, int kafkaPort, int kafkaControllerPort,
-		String mongoUri, int mongoPort, List<Service> services) {
+		String mongoUri, int mongoPort, String bindAddress, List<Service> services) {
 
 	record Service(String name, Path jar, int port) {
 	}
 
 	static LauncherSettings fromEnvironment() {
-		Path dataDir = Path.of(env("UCJ_DATA_DIR", "var"));
+		Path dataDir = dataDirFromEnvironment();
 		Path services = serviceJars();
 		return new LauncherSettings(dataDir, env("KAFKA_BOOTSTRAP_SERVERS", null),
 				Integer.parseInt(env("UCJ_KAFKA_PORT", "9092")), Integer.parseInt(env("UCJ_KAFKA_CONTROLLER_PORT", "9093")),
-				env("MONGODB_URI", null), Integer.parseInt(env("UCJ_MONGO_PORT", "27017")),
+				env("MONGODB_URI", null), Integer.parseInt(env("UCJ_MONGO_PORT", "27017")), env("UCJ_BIND_ADDRESS", "127.0.0.1"),
 				List.of(new Service("enrollment-service", services.resolve("enrollment-service.jar"),
 						Integer.parseInt(env("ENROLLMENT_PORT", "8081"))),
 						new Service("coverage-aggregator", services.resolve("coverage-aggregator.jar"),
 								Integer.parseInt(env("AGGREGATOR_PORT", "8082"))),
 						new Service("notification-service", services.resolve("notification-service.jar"),
 								Integer.parseInt(env("NOTIFICATION_PORT", "8083")))));
+	}
+
+	static Path dataDirFromEnvironment() {
+		return Path.of(env("UCJ_DATA_DIR", "var"));
 	}
 
 	private static String env(String name, String fallback) {

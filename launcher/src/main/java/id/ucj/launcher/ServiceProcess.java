@@ -31,15 +31,15 @@ final class ServiceProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logDir,
-			Path runDir) throws IOException {
+	static ServiceProcess start(String name, Path jar, String address, int port, Map<String, String> environment,
+			Path logDir, Path runDir) throws IOException {
 		Files.createDirectories(logDir);
 		Files.createDirectories(runDir);
 		stopLeftOver(runDir.resolve(name + ".pid"), jar);
 		Path log = logDir.resolve(name + ".log");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-XX:+UseSerialGC", "-Xss512k", "-jar",
-				jar.toString(), "--server.port=" + port));
+				jar.toString(), "--server.port=" + port, "--server.address=" + address));
 		builder.environment().putAll(environment);
 		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		Process process = builder.start();
@@ -75,7 +75,7 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	String url() {
-		return "http://localhost:" + this.port;
+		return "http://127.0.0.1:" + this.port;
 	}
 
 	Path log() {
