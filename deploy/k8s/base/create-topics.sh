@@ -15,8 +15,11 @@ create() {
     --partitions "$count" --replication-factor "$replicas" --config "min.insync.replicas=$min_insync" "$@"
 }
 
+# participant-events is the system of record (counts are rebuilt from it), so it is kept; dead letters hold
+# pseudonymous ids too (personal data under UU 27/2022) and expire after 14 days.
+dead_letters_ms="${UCJ_DEAD_LETTER_RETENTION_MS:-1209600000}"
 create participant-events "$partitions" --config retention.ms=-1
-create participant-events.DLT 1 --config retention.ms=-1
+create participant-events.DLT 1 --config retention.ms="$dead_letters_ms"
 create coverage-changes "$partitions" --config cleanup.policy=compact
-create coverage-changes.DLT 1 --config retention.ms=-1
+create coverage-changes.DLT 1 --config retention.ms="$dead_letters_ms"
 "$topics" --bootstrap-server "$bootstrap" --describe --topic participant-events,coverage-changes

@@ -25,6 +25,8 @@ final class LaunchedSystem implements AutoCloseable {
 
 	final int kafkaPort = FreePorts.next();
 
+	final int mongoPort = FreePorts.next();
+
 	private final Path directory;
 
 	private final Path log;
@@ -52,7 +54,7 @@ final class LaunchedSystem implements AutoCloseable {
 		environment.put("NOTIFICATION_PORT", port("notification-service"));
 		environment.put("UCJ_KAFKA_PORT", String.valueOf(this.kafkaPort));
 		environment.put("UCJ_KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
-		environment.put("UCJ_MONGO_PORT", String.valueOf(FreePorts.next()));
+		environment.put("UCJ_MONGO_PORT", String.valueOf(this.mongoPort));
 		environment.putAll(extraEnvironment);
 		this.process = builder.start();
 	}
@@ -75,8 +77,42 @@ final class LaunchedSystem implements AutoCloseable {
 		return "127.0.0.1:" + this.kafkaPort;
 	}
 
+	String mongoUri() {
+		return "mongodb://127.0.0.1:" + this.mongoPort + "/ucj";
+	}
+
 	Path directory() {
 		return this.directory;
+	}
+
+	/** The launcher's data directory: its logs, the broker's and the store's files, the keys. */
+	Path dataDir() {
+		return this.directory.resolve("var");
+	}
+
+	/** The file of local API keys the launcher keeps ({@code UCJ_ENROLLER_KEY=...} lines). */
+	Path localKeys() {
+		return dataDir().resolve("security").resolve("local-keys.env");
+	}
+
+	/** The file holding the local reader's key alone, as Prometheus reads it ({@code credentials_file}). */
+	Path readerKeyFile() {
+		return dataDir().resolve("security").resolve("reader.key");
+	}
+
+	/** One of the local keys: {@code UCJ_ENROLLER_KEY}, {@code UCJ_ADMIN_KEY} or {@code UCJ_READER_KEY}. */
+	String key(String variable) {
+		try {
+			return Files.readAllLines(localKeys())
+				.stream()
+				.filter((line) -> line.startsWith(variable + "="))
+				.map((line) -> line.substring(variable.length() + 1).strip())
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("No " + variable + " in " + localKeys()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private void awaitReady(Duration timeout) {

@@ -30,8 +30,8 @@ final class PrometheusServer implements AutoCloseable {
 	}
 
 	static PrometheusServer start(ExternalTool prometheus, Path directory, Map<String, Integer> servicePorts,
-			String alertmanager) throws IOException {
-		Path config = writeLocalConfig(directory, servicePorts, alertmanager);
+			Path readerKeyFile, String alertmanager) throws IOException {
+		Path config = writeLocalConfig(directory, servicePorts, readerKeyFile, alertmanager);
 		int port = FreePorts.next();
 		return new PrometheusServer(ServerProcess.start("Prometheus", directory.resolve("prometheus.log"), port,
 				List.of(prometheus.command(), "--config.file=" + config,
@@ -39,9 +39,10 @@ final class PrometheusServer implements AutoCloseable {
 						"--web.listen-address=127.0.0.1:" + port)));
 	}
 
-	/** {@code deploy/prometheus/prometheus.yml}, pointed at loopback. */
+	/** {@code deploy/prometheus/prometheus.yml}, pointed at loopback, scraping with the local reader's key. */
 	@SuppressWarnings("unchecked")
-	static Path writeLocalConfig(Path directory, Map<String, Integer> servicePorts, String alertmanager) throws IOException {
+	static Path writeLocalConfig(Path directory, Map<String, Integer> servicePorts, Path readerKeyFile, String alertmanager)
+			throws IOException {
 		Yaml yaml = new Yaml();
 		Map<String, Object> config = yaml.load(Files.readString(Repository.DEPLOY.resolve("prometheus/prometheus.yml")));
 		Map<String, Object> global = (Map<String, Object>) config.get("global");
@@ -61,6 +62,10 @@ final class PrometheusServer implements AutoCloseable {
 			}
 			job.keySet().removeIf((key) -> key.endsWith("_sd_configs"));
 			job.put("static_configs", List.of(Map.of("targets", List.of("127.0.0.1:" + port))));
+			if (!(job.get("authorization") instanceof Map<?, ?>)) {
+				throw new AssertionError("Scrape job " + name + " sends no credential (authorization)");
+			}
+			job.put("authorization", Map.of("type", "Bearer", "credentials_file", readerKeyFile.toString()));
 		}
 		Path local = directory.resolve("prometheus.yml");
 		Files.writeString(local, yaml.dump(config));

@@ -3,6 +3,9 @@ package id.ucj.deploy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -17,10 +20,12 @@ final class WebhookReceiver implements AutoCloseable {
 
 	private final AtomicInteger calls = new AtomicInteger();
 
+	private final List<String> bodies = new CopyOnWriteArrayList<>();
+
 	WebhookReceiver() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/alerts", (exchange) -> {
-			exchange.getRequestBody().readAllBytes();
+			this.bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			int status = (this.calls.incrementAndGet() == 1) ? 503 : 204;
 			exchange.sendResponseHeaders(status, -1);
 			exchange.close();
@@ -34,6 +39,11 @@ final class WebhookReceiver implements AutoCloseable {
 
 	int calls() {
 		return this.calls.get();
+	}
+
+	/** Every body received, refused or taken. */
+	List<String> bodies() {
+		return List.copyOf(this.bodies);
 	}
 
 	@Override

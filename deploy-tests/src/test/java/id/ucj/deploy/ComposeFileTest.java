@@ -34,10 +34,22 @@ class ComposeFileTest {
 	@Test
 	void refusesToStartWithoutAPseudonymKeyRatherThanUseADefaultOne() {
 		Command.Result result = Command.run(Duration.ofMinutes(1), Repository.ROOT, "env", "-u", "UCJ_PSEUDONYM_KEY",
-				"GRAFANA_ADMIN_PASSWORD=development-only", dockerCompose.command(), "-f", FILE.toString(), "config", "-q");
+				"GRAFANA_ADMIN_PASSWORD=development-only", "UCJ_API_KEYS_FILE=/dev/null", "UCJ_READER_KEY_FILE=/dev/null",
+				dockerCompose.command(), "-f", FILE.toString(), "config", "-q");
 
 		assertThat(result.exitCode()).isNotZero();
 		assertThat(result.output()).contains("UCJ_PSEUDONYM_KEY");
+	}
+
+	@Test
+	void givesTheServicesTheKeyHashesAndPrometheusAReaderKeyFromSecrets() {
+		Map<String, Map<String, Object>> services = services();
+
+		for (String service : List.of("enrollment-service", "coverage-aggregator", "notification-service")) {
+			assertThat(services.get(service).get("secrets").toString()).as(service).contains("ucj_api_keys");
+			assertThat(environment(services.get(service))).as(service).containsEntry("UCJ_KEYS_FILE", "/run/secrets/ucj_api_keys");
+		}
+		assertThat(services.get("prometheus").get("secrets").toString()).contains("ucj_reader_key");
 	}
 
 	@Test
@@ -112,7 +124,8 @@ class ComposeFileTest {
 	private static Map<String, Object> resolved() {
 		Command.Result result = Command.run(Duration.ofMinutes(1), Repository.ROOT, "env",
 				"UCJ_PSEUDONYM_KEY=development-only-not-a-key", "GRAFANA_ADMIN_PASSWORD=development-only",
-				dockerCompose.command(), "-f", FILE.toString(), "config");
+				"UCJ_API_KEYS_FILE=/dev/null", "UCJ_READER_KEY_FILE=/dev/null", dockerCompose.command(), "-f",
+				FILE.toString(), "config");
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		return new Yaml().load(result.output());
 	}

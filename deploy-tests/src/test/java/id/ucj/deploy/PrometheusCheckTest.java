@@ -26,7 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import id.ucj.testsupport.HttpTestClient;
+import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +63,8 @@ class PrometheusCheckTest {
 
 	private PrometheusServer prometheus;
 
+	private GreenMail mail;
+
 	private Instant start;
 
 	private Instant end;
@@ -71,11 +77,14 @@ class PrometheusCheckTest {
 		this.amtool = ExternalTool.require("amtool", "prometheus-alertmanager");
 		ExternalTool alertmanagerTool = ExternalTool.require("prometheus-alertmanager", "prometheus-alertmanager");
 		this.webhook = new WebhookReceiver();
+		this.mail = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		this.mail.start();
 		byte[] secret = new byte[32];
 		ThreadLocalRandom.current().nextBytes(secret);
 		this.system = LaunchedSystem.start(this.directory,
 				Map.of("UCJ_CHANNELS_WEBHOOK_URL", this.webhook.url(), "UCJ_CHANNELS_WEBHOOK_SECRET",
-						Base64.getEncoder().encodeToString(secret)),
+						Base64.getEncoder().encodeToString(secret), "UCJ_CHANNELS_EMAIL_TO", "ops@jambiprov.example",
+						"SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT", String.valueOf(this.mail.getSmtp().getPort())),
 				Duration.ofMinutes(4));
 		int alertmanagerPort = FreePorts.next();
 		this.alertmanager = ServerProcess.start("Alertmanager", directory.resolve("alertmanager.log"), alertmanagerPort,
@@ -84,7 +93,7 @@ class PrometheusCheckTest {
 						"--storage.path=" + directory.resolve("alertmanager-data"),
 						"--web.listen-address=127.0.0.1:" + alertmanagerPort, "--cluster.listen-address="));
 		this.prometheus = PrometheusServer.start(prometheusTool, this.directory, this.system.servicePorts,
-				"127.0.0.1:" + alertmanagerPort);
+				this.system.readerKeyFile(), "127.0.0.1:" + alertmanagerPort);
 		this.start = Instant.now();
 		int services = this.system.servicePorts.size();
 		await("every service scraped once, so that counters start from their zero").atMost(Duration.ofSeconds(30))
@@ -92,7 +101,7 @@ class PrometheusCheckTest {
 
 		sendWhatFieldAppsGetWrong();
 		sendARecordNoConsumerCanRead();
-		simulate("sarolangun");
+		simulate("sarolangun", "--given-out=" + this.directory.resolve("given.tsv"));
 		simulate("national", "--participants=3000", "--seed=11");
 
 		await("an alert delivered after a refused attempt, the dead letter counted").atMost(Duration.ofSeconds(90))
@@ -109,6 +118,9 @@ class PrometheusCheckTest {
 
 	@AfterAll
 	void stop() {
+		if (this.mail != null) {
+			this.mail.stop();
+		}
 		Stream.of(this.prometheus, this.alertmanager, this.system, this.webhook).filter((part) -> part != null).forEach((part) -> {
 			try {
 				part.close();
@@ -117,6 +129,49 @@ class PrometheusCheckTest {
 				throw new IllegalStateException(ex);
 			}
 		});
+	}
+
+	/**
+	 * UU 27/2022: no NIK or name of the Sarolangun campaign anywhere the system wrote: every file under the data
+	 * directory (Kafka's segments, the store's pages, the services' logs, the keys), every Kafka topic read as a
+	 * consumer (dead letters included), every MongoDB document, every metric, the launcher's output, and the
+	 * webhook and e-mail bodies.
+	 */
+	@Test
+	void leavesNoNikOrNameOfTheCampaignInAnythingTheSystemWrote() throws Exception {
+		PersonalDataScan scan = new PersonalDataScan(this.directory.resolve("given.tsv"));
+		assertThat(scan.niks()).isGreaterThan(70_000);
+		assertThat(scan.names()).isGreaterThan(100);
+		assertThat(this.webhook.bodies()).isNotEmpty();
+		assertThat(this.mail.getReceivedMessages()).isNotEmpty();
+
+		scan.scanFiles(this.system.dataDir());
+		scan.scan("launcher output", this.system.log());
+		KafkaTopics.readAll(this.system.kafkaBootstrapServers(), scan::scan);
+		MongoDocuments.readAll(this.system.mongoUri(), scan::scan);
+		for (String service : this.system.servicePorts.keySet()) {
+			scan.scan(service + " /actuator/prometheus", new HttpTestClient(this.system.servicePorts.get(service),
+					this.system.key("UCJ_READER_KEY")).get("/actuator/prometheus").body());
+		}
+		this.webhook.bodies().forEach((body) -> scan.scan("webhook body", body));
+		for (MimeMessage message : this.mail.getReceivedMessages()) {
+			scan.scan("e-mail " + message.getSubject(), message.getSubject() + "\n" + GreenMailUtil.getBody(message));
+		}
+
+		assertThat(scan.scannedBytes()).isGreaterThan(1_000_000);
+		assertThat(scan.findings()).isEmpty();
+	}
+
+	/** The scan finds what it looks for: the simulator's own list of what it gave holds every NIK and name. */
+	@Test
+	void thePersonalDataScanFindsNiksAndNamesWhereTheyAre() throws Exception {
+		PersonalDataScan scan = new PersonalDataScan(this.directory.resolve("given.tsv"));
+
+		scan.scan("given.tsv", Files.readAllBytes(this.directory.resolve("given.tsv")));
+		scan.scan("a log line", "registered nik=" + Files.readAllLines(this.directory.resolve("given.tsv")).get(7).replace('\t', ' '));
+
+		assertThat(scan.findings()).hasSizeGreaterThan(2 * scan.niks() - 10);
+		assertThat(scan.findings().get(scan.findings().size() - 1)).startsWith("a log line: name");
 	}
 
 	@Test
@@ -293,7 +348,8 @@ class PrometheusCheckTest {
 
 	/** A malformed body and a bad NIK, as field apps send now and then: the rejections panel has reasons to show. */
 	private void sendWhatFieldAppsGetWrong() {
-		HttpTestClient enrollment = new HttpTestClient(this.system.servicePorts.get("enrollment-service"));
+		HttpTestClient enrollment = new HttpTestClient(this.system.servicePorts.get("enrollment-service"),
+				this.system.key("UCJ_ENROLLER_KEY"));
 		assertThat(enrollment.post("/api/v1/registrations", "{\"nik\": ").statusCode()).isEqualTo(400);
 		assertThat(enrollment.post("/api/v1/registrations", "{\"nik\": \"123\", \"fullName\": \"X\"}").statusCode()).isEqualTo(400);
 	}
@@ -319,7 +375,7 @@ class PrometheusCheckTest {
 		List<String> command = new ArrayList<>(List.of(Command.java(), "-jar",
 				Repository.ROOT.resolve("simulator/target/ucj-simulator.jar").toString(), scenario,
 				"--enrollment=" + this.system.url("enrollment-service"), "--aggregator=" + this.system.url("coverage-aggregator"),
-				"--notification=" + this.system.url("notification-service")));
+				"--notification=" + this.system.url("notification-service"), "--local-keys=" + this.system.localKeys()));
 		command.addAll(List.of(options));
 		Command.Result result = Command.run(Duration.ofMinutes(10), this.directory, command.toArray(String[]::new));
 		Files.writeString(this.directory.resolve(scenario + ".log"), result.output(), StandardCharsets.UTF_8);

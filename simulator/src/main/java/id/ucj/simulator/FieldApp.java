@@ -43,6 +43,8 @@ final class FieldApp implements AutoCloseable {
 
 	private final RetryPolicy<HttpResponse<String>> retry;
 
+	private final String key;
+
 	private final AtomicLong nextSlotNanos = new AtomicLong(System.nanoTime());
 
 	final Set<String> acceptedNiks = ConcurrentHashMap.newKeySet();
@@ -61,10 +63,12 @@ final class FieldApp implements AutoCloseable {
 		this.options = options;
 		this.enrollment = options.enrollment;
 		this.apps = Executors.newFixedThreadPool(Math.max(1, options.concurrency));
+		this.key = options.enrollerKey();
 		this.retry = RetryPolicy.<HttpResponse<String>>builder()
 			.handle(IOException.class)
-			.handleResultIf((response) -> response.statusCode() == 503 || response.statusCode() >= 500)
+			.handleResultIf((response) -> response.statusCode() == 429 || response.statusCode() >= 500)
 			.withBackoff(Duration.ofMillis(500), Duration.ofSeconds(10))
+			.withDelayFn(RetryAfter::delay)
 			.withMaxDuration(Duration.ofMinutes(10))
 			.withMaxRetries(-1)
 			.onRetry((event) -> this.retries.incrementAndGet())
@@ -164,6 +168,7 @@ final class FieldApp implements AutoCloseable {
 	private HttpResponse<String> post(String path, Object body) {
 		HttpRequest request = HttpRequest.newBuilder(this.enrollment.resolve(path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + this.key)
 			.timeout(Duration.ofSeconds(60))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
 			.build();

@@ -69,7 +69,7 @@ class NationalCommand implements Callable<Integer> {
 			finalRegency.put(registration.nik(), worksIn.code());
 			if (random.nextDouble() < this.moves) {
 				Regency movesTo = regencies.get(random.nextInt(regencies.size()));
-				second.add(new Participants.Registration(index, registration.nik(), movesTo.code(), registration.segment(),
+				second.add(new Participants.Registration(index, registration.nik(), registration.fullName(), movesTo.code(), registration.segment(),
 						registration.programs(), registration.fundingSource(),
 						Participants.CAMPAIGN_START.plus(Duration.ofDays(1)).plusSeconds(n)));
 				finalRegency.put(registration.nik(), movesTo.code());

@@ -24,8 +24,9 @@ final class Operations {
 
 	private final RetryPolicy<HttpResponse<String>> retry = RetryPolicy.<HttpResponse<String>>builder()
 		.handle(IOException.class)
-		.handleResultIf((response) -> response.statusCode() >= 500)
+		.handleResultIf((response) -> response.statusCode() == 429 || response.statusCode() >= 500)
 		.withBackoff(Duration.ofMillis(500), Duration.ofSeconds(5))
+		.withDelayFn(RetryAfter::delay)
 		.withMaxDuration(Duration.ofMinutes(3))
 		.withMaxRetries(-1)
 		.build();
@@ -34,14 +35,21 @@ final class Operations {
 
 	private final URI notification;
 
+	private final String adminKey;
+
+	private final String readerKey;
+
 	Operations(Options options) {
 		this.aggregator = options.aggregator;
 		this.notification = options.notification;
+		this.adminKey = options.adminKey();
+		this.readerKey = options.readerKey();
 	}
 
 	void setRegency(String code, long workforce, double target) {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(this.aggregator.resolve("/api/v1/regencies/" + code))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + this.adminKey)
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("workforce", workforce, "target", target))))
 			.build());
 		if (response.statusCode() != 200) {
@@ -62,7 +70,7 @@ final class Operations {
 	}
 
 	private JsonNode get(URI uri) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri).GET().build());
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + this.readerKey).GET().build());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("GET " + uri + " answered " + response.statusCode());
 		}

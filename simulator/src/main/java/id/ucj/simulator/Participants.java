@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -28,12 +29,20 @@ final class Participants {
 	private Participants() {
 	}
 
-	record Registration(int index, String nik, String regencyCode, Segment segment, Set<Program> programs,
-			FundingSource fundingSource, Instant registeredAt) {
+	/** Synthetic names, as field apps capture them; enrollment checks them and keeps none. */
+	private static final List<String> GIVEN_NAMES = List.of("Siti", "Budi", "Dewi", "Agus", "Rina", "Joko", "Wahyu",
+			"Ayu", "Eko", "Fitri", "Hendra", "Indah");
+
+	private static final List<String> FAMILY_NAMES = List.of("Hartono", "Susanti", "Saputra", "Wulandari", "Pratama",
+			"Lestari", "Kurniawan", "Handayani", "Setiawan", "Rahmawati", "Nugroho", "Permatasari");
+
+	record Registration(int index, String nik, String fullName, String regencyCode, Segment segment,
+			Set<Program> programs, FundingSource fundingSource, Instant registeredAt) {
 
 		Map<String, Object> body() {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("nik", this.nik);
+			body.put("fullName", this.fullName);
 			body.put("regencyCode", this.regencyCode);
 			body.put("segment", this.segment);
 			body.put("programs", this.programs);
@@ -62,20 +71,26 @@ final class Participants {
 		return issuedIn.nikPrefix() + String.format("%02d%02d%02d%02d%04d", district, day, month, year % 100, serial);
 	}
 
+	static String fullName(SplittableRandom random) {
+		return GIVEN_NAMES.get(random.nextInt(GIVEN_NAMES.size())) + " "
+				+ FAMILY_NAMES.get(random.nextInt(FAMILY_NAMES.size()));
+	}
+
 	/** Sarolangun's campaign: mostly JKK + JKM for non-wage workers, paid from the regency's budget (APBD). */
 	static Registration sarolangun(long seed, int index, Regency issuedIn) {
 		SplittableRandom random = random(seed, index);
 		String nik = nik(issuedIn, index, random);
+		String name = fullName(random);
 		int kind = random.nextInt(100);
 		Instant at = CAMPAIGN_START.plusSeconds(index);
 		if (kind < 80) {
-			return new Registration(index, nik, "15.03", Segment.BPU, EnumSet.of(Program.JKK, Program.JKM), FundingSource.APBD, at);
+			return new Registration(index, nik, name, "15.03", Segment.BPU, EnumSet.of(Program.JKK, Program.JKM), FundingSource.APBD, at);
 		}
 		if (kind < 95) {
-			return new Registration(index, nik, "15.03", Segment.PU,
+			return new Registration(index, nik, name, "15.03", Segment.PU,
 					EnumSet.of(Program.JKK, Program.JKM, Program.JHT, Program.JP), FundingSource.EMPLOYER, at);
 		}
-		return new Registration(index, nik, "15.03", Segment.BPU, EnumSet.of(Program.JKK, Program.JKM, Program.JHT),
+		return new Registration(index, nik, name, "15.03", Segment.BPU, EnumSet.of(Program.JKK, Program.JKM, Program.JHT),
 				FundingSource.SELF, at);
 	}
 
@@ -83,6 +98,7 @@ final class Participants {
 	static Registration anywhere(long seed, int index, Regency issuedIn, Regency worksIn, Instant at) {
 		SplittableRandom random = random(seed, index);
 		String nik = nik(issuedIn, index, random);
+		String name = fullName(random);
 		Segment segment = Segment.values()[random.nextInt(Segment.values().length)];
 		Set<Program> programs = EnumSet.of(Program.JKK, Program.JKM);
 		if (segment == Segment.PU) {
@@ -91,7 +107,7 @@ final class Participants {
 		}
 		FundingSource funding = (segment == Segment.PU) ? FundingSource.EMPLOYER
 				: FundingSource.values()[random.nextInt(FundingSource.values().length)];
-		return new Registration(index, nik, worksIn.code(), segment, programs, funding, at);
+		return new Registration(index, nik, name, worksIn.code(), segment, programs, funding, at);
 	}
 
 }

@@ -1,6 +1,7 @@
 package id.ucj.simulator;
 
 import java.time.Duration;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,11 @@ class SarolangunCommand implements Callable<Integer> {
 			(i < BASELINE ? baseline : campaign).add(Participants.sarolangun(this.options.seed, i, issuedIn));
 		}
 
+		if (this.options.givenOut != null) {
+			Files.write(this.options.givenOut, java.util.stream.Stream.concat(baseline.stream(), campaign.stream())
+				.map((registration) -> registration.nik() + "\t" + registration.fullName())
+				.toList());
+		}
 		try (FieldApp apps = new FieldApp(this.options)) {
 			enrol(apps, operations, "baseline (43%)", baseline);
 			enrol(apps, operations, "APBD campaign", campaign);
