@@ -19,6 +19,9 @@ import org.springframework.test.context.MergedContextConfiguration;
  */
 public class TestContextDefaults implements ContextCustomizerFactory {
 
+	private static final String AUTHORIZATION_SERVER = "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration,"
+			+ "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration";
+
 	@Override
 	public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configurations) {
 		return new TestClockCustomizer();
@@ -30,6 +33,9 @@ public class TestContextDefaults implements ContextCustomizerFactory {
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
 			Map<String, Object> defaults = new java.util.LinkedHashMap<>(TestKeys.properties());
 			defaults.put("UCJ_API_DOCS", true);
+			// A module that runs an authorization server in its tests (TestAuthorizationServer) keeps it out of
+			// the service under test.
+			defaults.put("spring.autoconfigure.exclude", AUTHORIZATION_SERVER);
 			context.getEnvironment().getPropertySources().addLast(new MapPropertySource("ucjTestDefaults", defaults));
 			if (context instanceof GenericApplicationContext application) {
 				application.registerBean("ucjTestClock", TestClock.class, () -> new TestClock(),
