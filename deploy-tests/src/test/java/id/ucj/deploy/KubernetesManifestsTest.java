@@ -140,7 +140,11 @@ class KubernetesManifestsTest {
 			assertThat(envFrom).extracting((source) -> at(source, "configMapRef", "name")).containsExactly("ucj-config");
 			for (Map<String, Object> variable : (List<Map<String, Object>>) container.get("env")) {
 				String name = (String) variable.get("name");
-				if (name.matches(".*(KEY|SECRET|PASSWORD|MONGODB_URI).*")) {
+				if (name.endsWith("_FILE")) {
+					assertThat(mountedSecret(container, (String) variable.get("value"))).as(service + " " + name)
+						.isEqualTo("ucj-secrets");
+				}
+				else if (name.matches(".*(KEY|SECRET|PASSWORD|MONGODB_URI).*")) {
 					assertThat(variable).as(service + " " + name).doesNotContainKey("value");
 					assertThat(at(variable, "valueFrom", "secretKeyRef", "name")).as(service + " " + name).isEqualTo("ucj-secrets");
 				}
@@ -170,6 +174,24 @@ class KubernetesManifestsTest {
 					"UCJ_TOPIC_MIN_INSYNC=UCJ_TOPICS_MIN_INSYNC");
 		assertThat(config).containsEntry("UCJ_TOPICS_REPLICAS", "3").containsEntry("UCJ_TOPICS_MIN_INSYNC", "2");
 		assertThat(Integer.parseInt(config.get("UCJ_TOPICS_PARTITIONS").toString())).isGreaterThanOrEqualTo(12);
+	}
+
+	/** The Secret whose volume holds this file, or null. */
+	@SuppressWarnings("unchecked")
+	private static Object mountedSecret(Map<String, Object> container, String file) {
+		for (Map<String, Object> mount : (List<Map<String, Object>>) container.get("volumeMounts")) {
+			if (file.startsWith(mount.get("mountPath") + "/")) {
+				String service = (String) container.get("name");
+				List<Map<String, Object>> volumes = (List<Map<String, Object>>) at(deployment(service), "spec", "template", "spec",
+						"volumes");
+				return volumes.stream()
+					.filter((volume) -> mount.get("name").equals(volume.get("name")))
+					.map((volume) -> at(volume, "secret", "secretName"))
+					.findFirst()
+					.orElse(null);
+			}
+		}
+		return null;
 	}
 
 	@SuppressWarnings("unchecked")
