@@ -8,6 +8,8 @@ import java.time.Duration;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import id.ucj.contract.ClientKey;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import id.ucj.aggregator.AggregatorApplication;
@@ -23,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * participant: deregistrations and, with effective coverage, every monthly contribution.
  */
 final class AggregatorRun {
+
+	/** The run's own reader key, generated for it: the aggregator's API needs a credential like any other. */
+	private static final String READER_KEY = ClientKey.generate();
 
 	private final String bootstrapServers;
 
@@ -94,7 +99,9 @@ final class AggregatorRun {
 
 	private static long covered(String port) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/coverage/national")).build(),
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/coverage/national"))
+				.header("Authorization", "Bearer " + READER_KEY)
+				.build(),
 					HttpResponse.BodyHandlers.ofString());
 		return JsonMapper.builder().build().readTree(response.body()).get("covered").asLong();
 	}

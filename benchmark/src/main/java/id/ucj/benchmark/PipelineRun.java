@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
 
+import id.ucj.contract.ClientKey;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,6 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  */
 final class PipelineRun {
+
+	/** The run's own keys, generated for it and given to the launcher as the local ones. */
+	private static final String ENROLLER_KEY = ClientKey.generate();
+
+	private static final String READER_KEY = ClientKey.generate();
 
 	private static final int BATCH = 500;
 
@@ -156,6 +162,7 @@ final class PipelineRun {
 		body.append("]}");
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + ENROLLER_KEY)
 			.timeout(Duration.ofSeconds(60))
 			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
 			.build();
@@ -178,7 +185,8 @@ final class PipelineRun {
 	}
 
 	private long covered(String url) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + READER_KEY).build(),
 				HttpResponse.BodyHandlers.ofString());
 		return this.json.readTree(response.body()).get("covered").asLong();
 	}
@@ -194,6 +202,11 @@ final class PipelineRun {
 		environment.remove("KAFKA_BOOTSTRAP_SERVERS");
 		environment.put("MONGODB_URI", this.store.uri("ucj-pipeline"));
 		environment.put("UCJ_DATA_DIR", this.directory.resolve("var").toString());
+		environment.put("UCJ_ENROLLER_KEY", ENROLLER_KEY);
+		environment.put("UCJ_READER_KEY", READER_KEY);
+		// The run measures throughput, not the per-client rate limit (one client sends every batch here).
+		environment.put("UCJ_SECURITY_RATELIMIT_PERSECOND", "1000000");
+		environment.put("UCJ_SECURITY_RATELIMIT_BURST", "1000000");
 		environment.put("UCJ_SERVICES_DIR", this.launcherJar.getParent().resolve("services").toString());
 		environment.put("ENROLLMENT_PORT", Integer.toString(enrollment));
 		environment.put("AGGREGATOR_PORT", Integer.toString(aggregator));
