@@ -10,8 +10,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Derives a participant's pseudonymous id from the NIK: HMAC-SHA256 under a secret key, hex-encoded. The same
- * NIK always gives the same id, and without the key the id cannot be traced back to the NIK (UU 27/2022).
+ * Derives a participant's pseudonymous id from the NIK: HMAC-SHA256 under a secret key, hex-encoded, after the
+ * key's version ({@code v1-<64 hex>}). The same NIK always gives the same id under one key, and without the key
+ * the id cannot be traced back to the NIK (UU 27/2022). The version tells ids of different keys apart after a
+ * rotation (README, "Security").
  */
 @Component
 public class ParticipantIds {
@@ -20,15 +22,18 @@ public class ParticipantIds {
 
 	private final SecretKeySpec key;
 
+	private final String prefix;
+
 	ParticipantIds(PseudonymKey key) {
 		this.key = new SecretKeySpec(key.bytes(), ALGORITHM);
+		this.prefix = "v" + key.version() + "-";
 	}
 
 	public String of(String nik) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(this.key);
-			return HexFormat.of().formatHex(mac.doFinal(nik.getBytes(StandardCharsets.US_ASCII)));
+			return this.prefix + HexFormat.of().formatHex(mac.doFinal(nik.getBytes(StandardCharsets.US_ASCII)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);

@@ -1,6 +1,8 @@
 package id.ucj.enrollment.participant;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
@@ -18,16 +20,16 @@ class ParticipantIdsTest {
 
 	@Test
 	void givesTheSameNikTheSameIdAndNeverTheNikItself() {
-		ParticipantIds ids = new ParticipantIds(new PseudonymKey(new PseudonymSettings(key('a'), this.dir.resolve("k"))));
+		ParticipantIds ids = new ParticipantIds(new PseudonymKey(new PseudonymSettings(key('a'), this.dir.resolve("k"), 1)));
 
-		assertThat(ids.of(NIK)).isEqualTo(ids.of(NIK)).hasSize(64).doesNotContain(NIK).matches("[0-9a-f]{64}");
+		assertThat(ids.of(NIK)).isEqualTo(ids.of(NIK)).doesNotContain(NIK).matches("v1-[0-9a-f]{64}");
 		assertThat(ids.of("1503011508900002")).isNotEqualTo(ids.of(NIK));
 	}
 
 	@Test
 	void dependsOnTheKey() {
-		ParticipantIds first = new ParticipantIds(new PseudonymKey(new PseudonymSettings(key('a'), this.dir.resolve("k"))));
-		ParticipantIds second = new ParticipantIds(new PseudonymKey(new PseudonymSettings(key('b'), this.dir.resolve("k"))));
+		ParticipantIds first = new ParticipantIds(new PseudonymKey(new PseudonymSettings(key('a'), this.dir.resolve("k"), 1)));
+		ParticipantIds second = new ParticipantIds(new PseudonymKey(new PseudonymSettings(key('b'), this.dir.resolve("k"), 1)));
 
 		assertThat(first.of(NIK)).isNotEqualTo(second.of(NIK));
 	}
@@ -35,11 +37,32 @@ class ParticipantIdsTest {
 	@Test
 	void generatesAKeyFileOnceAndKeepsUsingIt() {
 		Path file = this.dir.resolve("var/pseudonym.key");
-		String firstRun = new ParticipantIds(new PseudonymKey(new PseudonymSettings(null, file))).of(NIK);
-		String secondRun = new ParticipantIds(new PseudonymKey(new PseudonymSettings("", file))).of(NIK);
+		String firstRun = new ParticipantIds(new PseudonymKey(new PseudonymSettings(null, file, 1))).of(NIK);
+		String secondRun = new ParticipantIds(new PseudonymKey(new PseudonymSettings("", file, 1))).of(NIK);
 
 		assertThat(file).exists();
 		assertThat(secondRun).isEqualTo(firstRun);
+	}
+
+	@Test
+	void namesTheKeysVersionInEveryId() {
+		ParticipantIds second = new ParticipantIds(new PseudonymKey(new PseudonymSettings(key('b'), this.dir.resolve("k"), 2)));
+
+		assertThat(second.of(NIK)).matches("v2-[0-9a-f]{64}");
+	}
+
+	@Test
+	void createsTheKeyFileOwnerOnlyAndNeverShowsTheKey() throws Exception {
+		Path file = this.dir.resolve("var/enrollment/pseudonym.key");
+		PseudonymKey generated = new PseudonymKey(new PseudonymSettings(null, file, 1));
+		PseudonymSettings configured = new PseudonymSettings(key('c'), file, 1);
+
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		assertThat(generated.toString()).doesNotContain(Files.readString(file).strip());
+		assertThat(configured.toString()).doesNotContain(key('c'));
+		try (java.util.stream.Stream<Path> files = Files.list(file.getParent())) {
+			assertThat(files).containsExactly(file);
+		}
 	}
 
 	@Test
@@ -47,7 +70,7 @@ class ParticipantIdsTest {
 		String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
 
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new PseudonymKey(new PseudonymSettings(shortKey, this.dir.resolve("k"))));
+			.isThrownBy(() -> new PseudonymKey(new PseudonymSettings(shortKey, this.dir.resolve("k"), 1)));
 	}
 
 	private static String key(char fill) {

@@ -79,7 +79,7 @@ class RegistrationPublishingTest {
 		JsonNode receipt = this.json.readTree(response.body());
 		String participantId = receipt.get("participantId").asString();
 		String eventId = receipt.get("eventId").asString();
-		assertThat(participantId).matches("[0-9a-f]{64}");
+		assertThat(participantId).matches("v1-[0-9a-f]{64}");
 
 		List<ConsumerRecord<byte[], byte[]>> records = this.topic.readSince(this.mark, 1, Duration.ofSeconds(30));
 		assertThat(records).hasSize(1);
