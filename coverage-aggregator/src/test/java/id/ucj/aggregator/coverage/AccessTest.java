@@ -29,7 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Who may read coverage and set targets, where; and a deregistration that names the wrong regency. */
+/**
+ * Who may read coverage and set targets, where; and a deregistration that names the wrong regency. It shares its
+ * context (and store) with the other tests of this configuration, so it uses regencies none of them touch.
+ */
 @IntegrationTest
 class AccessTest {
 
@@ -77,17 +80,17 @@ class AccessTest {
 	void letsOnlyAnAdminOfTheRegencysAreaSetItsTargetAndRecordsWhoDid() {
 		String targets = "{\"workforce\": 93000, \"target\": 0.6}";
 
-		assertThat(this.api.as(TestKeys.READER).put("/api/v1/regencies/15.01", targets).statusCode()).isEqualTo(403);
-		assertThat(this.api.as(TestKeys.ENROLLER).put("/api/v1/regencies/15.01", targets).statusCode()).isEqualTo(403);
+		assertThat(this.api.as(TestKeys.READER).put("/api/v1/regencies/15.07", targets).statusCode()).isEqualTo(403);
+		assertThat(this.api.as(TestKeys.ENROLLER).put("/api/v1/regencies/15.07", targets).statusCode()).isEqualTo(403);
 		HttpResponse<String> elsewhere = this.api.as(TestKeys.ADMIN_JAMBI).put("/api/v1/regencies/51.71", targets);
 		assertThat(elsewhere.statusCode()).isEqualTo(403);
 		assertThat(elsewhere.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
 		assertThat(this.api.json("/api/v1/coverage/51.71").get("target").isNull()).isTrue();
 
-		HttpResponse<String> inside = this.api.as(TestKeys.ADMIN_JAMBI).put("/api/v1/regencies/15.01", targets);
+		HttpResponse<String> inside = this.api.as(TestKeys.ADMIN_JAMBI).put("/api/v1/regencies/15.07", targets);
 
 		assertThat(inside.statusCode()).isEqualTo(200);
-		JsonNode regency = this.api.json("/api/v1/coverage/15.01");
+		JsonNode regency = this.api.json("/api/v1/coverage/15.07");
 		assertThat(regency.get("target").asDouble()).isEqualTo(0.6);
 		assertThat(regency.get("targetsSetBy").asString()).isEqualTo("test-admin-jambi");
 		assertThat(regency.get("targetsSetAt").isNull()).isFalse();
@@ -107,12 +110,12 @@ class AccessTest {
 
 	@Test
 	void ignoresADeregistrationThatNamesAnotherRegencyAndCountsIt() {
-		String participant = "merangin-" + UUID.randomUUID();
+		String participant = "tanjabbar-" + UUID.randomUUID();
 		double before = PrometheusScrape.parse(this.api.get("/actuator/prometheus").body())
 			.value("ucj_aggregator_events_total", "outcome", "wrong_regency");
-		long covered = this.api.json("/api/v1/coverage/15.02").get("covered").asLong();
+		long covered = this.api.json("/api/v1/coverage/15.06").get("covered").asLong();
 
-		this.producer.send(new ParticipantRegistered(UUID.randomUUID(), T0, participant, "15.02", Segment.BPU,
+		this.producer.send(new ParticipantRegistered(UUID.randomUUID(), T0, participant, "15.06", Segment.BPU,
 				Set.of(Program.JKK), FundingSource.APBD));
 		this.producer.send(new ParticipantDeregistered(UUID.randomUUID(), T0.plusSeconds(60), participant,
 				DeregistrationReason.LEFT_WORKFORCE, "51.71"));
@@ -121,14 +124,14 @@ class AccessTest {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(PrometheusScrape
 			.parse(this.api.get("/actuator/prometheus").body())
 			.value("ucj_aggregator_events_total", "outcome", "wrong_regency") - before).isEqualTo(1));
-		assertThat(this.api.json("/api/v1/coverage/15.02").get("covered").asLong()).isEqualTo(covered + 1);
+		assertThat(this.api.json("/api/v1/coverage/15.06").get("covered").asLong()).isEqualTo(covered + 1);
 
 		this.producer.send(new ParticipantDeregistered(UUID.randomUUID(), T0.plusSeconds(120), participant,
-				DeregistrationReason.LEFT_WORKFORCE, "15.02"));
+				DeregistrationReason.LEFT_WORKFORCE, "15.06"));
 		this.producer.flush();
 
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(this.api.json("/api/v1/coverage/15.02").get("covered").asLong()).isEqualTo(covered));
+			.untilAsserted(() -> assertThat(this.api.json("/api/v1/coverage/15.06").get("covered").asLong()).isEqualTo(covered));
 	}
 
 }
