@@ -47,7 +47,7 @@ final class Workload {
 			ParticipantEvent event = new ParticipantRegistered(UUID.nameUUIDFromBytes(("r" + round + "-" + i).getBytes()),
 					CAPTURED.plus(Duration.ofDays(round)).plusSeconds(i % 86_400), participantId(i),
 					JAMBI.get((i + round) % JAMBI.size()), (i % 3 == 0) ? Segment.PU : Segment.BPU,
-					Set.of(Program.JKK, Program.JKM), FundingSource.APBD);
+					Set.of(Program.JKK, Program.JKM), FundingSource.APBD, null);
 			RecordHeaders headers = new RecordHeaders();
 			headers.add(CloudEventHeaders.TYPE, event.type().ceType().getBytes(StandardCharsets.UTF_8));
 			headers.add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));

@@ -1,8 +1,10 @@
 package id.ucj.contract;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,12 +15,19 @@ import java.util.Objects;
  * @param coverageRatio covered / workforce, {@code null} while the workforce is unknown
  * @param target the ratio the regency aims for, {@code null} until set
  * @param version grows with every snapshot of this regency, so consumers can drop stale or replayed ones
+ * @param covered active participants (paid up, or within the grace months) in the regency's current month
  * @param registrations gross registrations counted so far (churn, with {@code deregistrations})
+ * @param month the regency's current month (its province's time zone), which {@code covered} is for; null from
+ * producers before effective coverage
+ * @param registered enrolled and not deregistered, paid or not (null from older producers)
+ * @param protectedCount paid for the current month (the API's {@code protected}; a Java keyword)
+ * @param lapsing for each of the next 12 months, how many active participants stop being active then
  */
 public record CoverageSnapshot(String regencyCode, String regencyName, String provinceCode, long covered,
 		Long workforce, Double coverageRatio, Double target, Instant asOf, long version,
 		Map<Program, Long> byProgram, Map<Segment, Long> bySegment, Map<FundingSource, Long> byFundingSource,
-		long registrations, long deregistrations) {
+		long registrations, long deregistrations, YearMonth month, Long registered,
+		Long protectedCount, List<Lapsing> lapsing) {
 
 	public CoverageSnapshot {
 		Objects.requireNonNull(regencyCode, "regencyCode");
@@ -26,6 +35,7 @@ public record CoverageSnapshot(String regencyCode, String regencyName, String pr
 		byProgram = inEnumOrder(Program.class, byProgram);
 		bySegment = inEnumOrder(Segment.class, bySegment);
 		byFundingSource = inEnumOrder(FundingSource.class, byFundingSource);
+		lapsing = (lapsing != null) ? List.copyOf(lapsing) : List.of();
 	}
 
 	// Enum order, so that equal snapshots always serialise the same way.

@@ -8,6 +8,7 @@ public enum EventType {
 
 	PARTICIPANT_REGISTERED("participant.registered", ParticipantRegistered.class),
 	PARTICIPANT_DEREGISTERED("participant.deregistered", ParticipantDeregistered.class),
+	CONTRIBUTION_PAID("contribution.paid", ContributionPaid.class),
 	COVERAGE_CHANGED("coverage.changed", CoverageSnapshot.class);
 
 	private final String ceType;

@@ -7,11 +7,14 @@ import java.util.UUID;
  * Something that happened to a participant, as it travels on {@link Topics#PARTICIPANT_EVENTS}. Only the
  * pseudonymous {@code participantId} identifies the worker: the NIK never leaves the enrollment service.
  */
-public sealed interface ParticipantEvent permits ParticipantRegistered, ParticipantDeregistered {
+public sealed interface ParticipantEvent permits ParticipantRegistered, ParticipantDeregistered, ContributionPaid {
 
 	UUID eventId();
 
-	/** When the field app captured it: events of one participant take effect in this order. */
+	/**
+	 * When the field app captured it (a payment: when it was recorded). Registrations and deregistrations of one
+	 * participant take effect in this order; contributions are facts that count whenever they arrive.
+	 */
 	Instant occurredAt();
 
 	String participantId();

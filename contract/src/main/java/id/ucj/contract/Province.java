@@ -1,5 +1,10 @@
 package id.ucj.contract;
 
-/** One of Indonesia's 38 provinces, by its Kemendagri code ({@code "15"}). */
-public record Province(String code, String name) {
+import java.time.ZoneId;
+
+/**
+ * One of Indonesia's 38 provinces, by its Kemendagri code ({@code "15"}), with its time zone (WIB, WITA or WIT,
+ * after Presidential Decree 41/1987): a regency's months begin and end in its province's zone.
+ */
+public record Province(String code, String name, ZoneId zone) {
 }

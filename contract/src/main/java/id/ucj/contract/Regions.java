@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,12 +56,20 @@ public final class Regions {
 		return this.provinces.values();
 	}
 
+	/** The time zone of a regency ({@code 15.03}): its province's. */
+	public Optional<ZoneId> zoneOf(String regencyCode) {
+		return regency(regencyCode).flatMap((regency) -> province(regency.provinceCode())).map(Province::zone);
+	}
+
 	public Collection<Regency> regencies() {
 		return this.regencies.values();
 	}
 
 	private static Regions load() {
-		List<Province> provinces = read("provinces.csv", (cells) -> new Province(cells[0], cells[1]));
+		Map<String, ZoneId> zones = new java.util.HashMap<>();
+		read("province-time-zones.csv", (cells) -> zones.put(cells[0], ZoneId.of(cells[1])));
+		List<Province> provinces = read("provinces.csv", (cells) -> new Province(cells[0], cells[1],
+				java.util.Objects.requireNonNull(zones.get(cells[0]), () -> "No time zone for province " + cells[0])));
 		List<Regency> regencies = read("regencies.csv", (cells) -> new Regency(cells[0], cells[1], cells[2]));
 		return new Regions(provinces, regencies);
 	}

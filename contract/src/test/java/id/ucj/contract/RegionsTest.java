@@ -24,6 +24,15 @@ class RegionsTest {
 	}
 
 	@Test
+	void givesEveryRegencyItsProvincesTimeZone() {
+		assertThat(this.regions.zoneOf("15.03")).contains(java.time.ZoneId.of("Asia/Jakarta"));
+		assertThat(this.regions.zoneOf("61.71")).contains(java.time.ZoneId.of("Asia/Pontianak"));
+		assertThat(this.regions.zoneOf("51.71")).contains(java.time.ZoneId.of("Asia/Makassar"));
+		assertThat(this.regions.zoneOf("94.01")).contains(java.time.ZoneId.of("Asia/Jayapura"));
+		assertThat(this.regions.regencies()).allSatisfy((regency) -> assertThat(this.regions.zoneOf(regency.code())).isPresent());
+	}
+
+	@Test
 	void everyRegencyBelongsToAKnownProvince() {
 		assertThat(this.regions.regencies())
 			.allSatisfy((regency) -> assertThat(this.regions.province(regency.provinceCode())).isPresent());

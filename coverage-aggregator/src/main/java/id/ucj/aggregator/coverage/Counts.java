@@ -1,5 +1,6 @@
 package id.ucj.aggregator.coverage;
 
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -8,12 +9,26 @@ import id.ucj.contract.Program;
 import id.ucj.contract.Segment;
 
 /**
- * Named counters of one regency, as stored and as added up: {@code covered}, {@code program_JKK},
- * {@code segment_BPU}, {@code funding_APBD}, and the churn counters. Zero counters are left out.
+ * Named counters of one regency, as stored and as added up: {@code registered}, {@code program_JKK},
+ * {@code segment_BPU}, {@code funding_APBD} (of registered participants), the churn counters, and the month
+ * counters of effective coverage: {@code active+@2024-11|BPU|APBD} (active stretches starting that month),
+ * {@code active-@2025-03|BPU|APBD} (stretches over from that month, by segment and by who paid their last
+ * month), {@code protected+@2024-11} and {@code protected-@2025-01} (paid months). Zero counters are left out.
  */
 final class Counts {
 
-	static final String COVERED = "covered";
+	static final String REGISTERED = "registered";
+
+	/** What {@link #REGISTERED} was stored as before effective coverage: read as registered. */
+	private static final String LEGACY_REGISTERED = "covered";
+
+	static final String ACTIVE_FROM = "active+@";
+
+	static final String ACTIVE_UNTIL = "active-@";
+
+	static final String PROTECTED_FROM = "protected+@";
+
+	static final String PROTECTED_UNTIL = "protected-@";
 
 	static final String REGISTRATIONS = "registrations";
 
@@ -27,8 +42,24 @@ final class Counts {
 
 	static Counts of(Map<String, ? extends Number> values) {
 		Counts counts = new Counts();
-		values.forEach((name, value) -> counts.add(name, value.longValue()));
+		values.forEach((name, value) -> counts.add(LEGACY_REGISTERED.equals(name) ? REGISTERED : name, value.longValue()));
 		return counts;
+	}
+
+	static String activeFrom(YearMonth month, Segment segment, FundingSource funding) {
+		return ACTIVE_FROM + month + "|" + segment.name() + "|" + funding.name();
+	}
+
+	static String activeUntil(YearMonth month, Segment segment, FundingSource funding) {
+		return ACTIVE_UNTIL + month + "|" + segment.name() + "|" + funding.name();
+	}
+
+	static String protectedFrom(YearMonth month) {
+		return PROTECTED_FROM + month;
+	}
+
+	static String protectedUntil(YearMonth month) {
+		return PROTECTED_UNTIL + month;
 	}
 
 	static String program(Program program) {

@@ -1,5 +1,6 @@
 package id.ucj.aggregator.coverage;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,22 +18,30 @@ public class CoverageStore {
 
 	private final MongoTemplate mongo;
 
-	CoverageStore(MongoTemplate mongo) {
+	private final Clock clock;
+
+	CoverageStore(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	/** A regency as read now, in its own month. */
+	public CoverageView view(RegencyDocument regency) {
+		return CoverageView.of(regency, this.clock.instant());
 	}
 
 	public Optional<CoverageView> regency(String code) {
-		return Optional.ofNullable(this.mongo.findById(code, RegencyDocument.class)).map(CoverageView::of);
+		return Optional.ofNullable(this.mongo.findById(code, RegencyDocument.class)).map(this::view);
 	}
 
 	public List<CoverageView> regencies(Collection<String> codes) {
-		return this.mongo.find(Query.query(where("_id").in(codes)), RegencyDocument.class).stream().map(CoverageView::of).toList();
+		return this.mongo.find(Query.query(where("_id").in(codes)), RegencyDocument.class).stream().map(this::view).toList();
 	}
 
 	/** All regencies, or those of one province, by code. */
 	public List<CoverageView> all(String provinceCode) {
 		Query query = (provinceCode != null) ? Query.query(where("provinceCode").is(provinceCode)) : new Query();
-		return this.mongo.find(query.with(Sort.by("_id")), RegencyDocument.class).stream().map(CoverageView::of).toList();
+		return this.mongo.find(query.with(Sort.by("_id")), RegencyDocument.class).stream().map(this::view).toList();
 	}
 
 }

@@ -1,52 +1,67 @@
 package id.ucj.aggregator.coverage;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import id.ucj.contract.CoverageSnapshot;
 import id.ucj.contract.FundingSource;
+import id.ucj.contract.Lapsing;
 import id.ucj.contract.Program;
+import id.ucj.contract.Regions;
 import id.ucj.contract.Segment;
 
 /**
- * A regency's coverage as operators read it. {@code coverageRatio} is {@code null} until a workforce is set.
- * {@code registrations} and {@code movedIn} count participants who became covered here, {@code deregistrations}
- * and {@code movedOut} those who stopped being covered here. {@code targetsSetBy} and {@code targetsSetAt} say which
- * client last set the workforce and target, and when.
+ * A regency's coverage as operators read it, in the regency's current month (its province's time zone).
+ * {@code covered} counts active participants (paid up, or within the grace months after their cover ended);
+ * {@code registered} those enrolled and not deregistered, paid or not; {@code protected} those paid for this month;
+ * {@code lapsing} how many active ones stop being active in each of the next 12 months, by funding source.
+ * {@code coverageRatio} is covered / workforce, {@code null} until a workforce is set. {@code bySegment} and
+ * {@code byFundingSource} split the active participants (funding: who paid the last month of their cover);
+ * {@code byProgram} the registered ones. {@code registrations} and {@code movedIn} count participants who became
+ * registered here, {@code deregistrations} and {@code movedOut} those who stopped being registered here.
+ * {@code targetsSetBy} and {@code targetsSetAt} say which client last set the workforce and target, and when.
  */
-public record CoverageView(String regencyCode, String regencyName, String provinceCode, long covered, Long workforce,
-		Double coverageRatio, Double target, Instant asOf, long version, Map<Program, Long> byProgram,
-		Map<Segment, Long> bySegment, Map<FundingSource, Long> byFundingSource, long registrations,
-		long deregistrations, long movedIn, long movedOut, Instant lastEventAt, String targetsSetBy, Instant targetsSetAt) {
+public record CoverageView(String regencyCode, String regencyName, String provinceCode, YearMonth month, long covered,
+		long registered, @JsonProperty("protected") long protectedCount, Long workforce, Double coverageRatio,
+		Double target, Instant asOf, long version, Map<Program, Long> byProgram, Map<Segment, Long> bySegment,
+		Map<FundingSource, Long> byFundingSource, List<Lapsing> lapsing, long registrations, long deregistrations,
+		long movedIn, long movedOut, Instant lastEventAt, String targetsSetBy, Instant targetsSetAt) {
 
-	public static CoverageView of(RegencyDocument regency) {
+	/** The regency as it stands at {@code now}, in its own month. */
+	public static CoverageView of(RegencyDocument regency, Instant now) {
 		Counts counts = regency.counts();
 		Map<Program, Long> byProgram = new EnumMap<>(Program.class);
 		for (Program program : Program.values()) {
 			byProgram.put(program, counts.get(Counts.program(program)));
 		}
-		Map<Segment, Long> bySegment = new EnumMap<>(Segment.class);
-		for (Segment segment : Segment.values()) {
-			bySegment.put(segment, counts.get(Counts.segment(segment)));
-		}
-		Map<FundingSource, Long> byFunding = new EnumMap<>(FundingSource.class);
-		for (FundingSource source : FundingSource.values()) {
-			byFunding.put(source, counts.get(Counts.funding(source)));
-		}
-		long covered = counts.get(Counts.COVERED);
-		Double ratio = (regency.workforce() != null && regency.workforce() > 0) ? (double) covered / regency.workforce() : null;
+		EffectiveCoverage effective = EffectiveCoverage.of(counts, monthOf(regency.code(), now));
+		Double ratio = (regency.workforce() != null && regency.workforce() > 0)
+				? (double) effective.active() / regency.workforce() : null;
 		Instant asOf = (regency.updatedAt() != null) ? regency.updatedAt() : Instant.EPOCH;
-		return new CoverageView(regency.code(), regency.name(), regency.provinceCode(), covered, regency.workforce(), ratio,
-				regency.target(), asOf, regency.version(), byProgram, bySegment, byFunding,
-				counts.get(Counts.REGISTRATIONS), counts.get(Counts.DEREGISTRATIONS), counts.get(Counts.MOVED_IN),
-				counts.get(Counts.MOVED_OUT), regency.lastEventAt(), regency.targetsSetBy(), regency.targetsSetAt());
+		return new CoverageView(regency.code(), regency.name(), regency.provinceCode(), effective.month(),
+				effective.active(), counts.get(Counts.REGISTERED), effective.protectedCount(), regency.workforce(), ratio,
+				regency.target(), asOf, regency.version(), byProgram, effective.activeBySegment(),
+				effective.activeByFundingSource(), effective.lapsing(), counts.get(Counts.REGISTRATIONS),
+				counts.get(Counts.DEREGISTRATIONS), counts.get(Counts.MOVED_IN), counts.get(Counts.MOVED_OUT),
+				regency.lastEventAt(), regency.targetsSetBy(), regency.targetsSetAt());
+	}
+
+	/** The regency's month at {@code now}: months turn at midnight in its province's time zone. */
+	public static YearMonth monthOf(String regencyCode, Instant now) {
+		return YearMonth.from(now.atZone(Regions.official().zoneOf(regencyCode).orElse(ZoneOffset.UTC)));
 	}
 
 	CoverageSnapshot snapshot() {
 		return new CoverageSnapshot(this.regencyCode, this.regencyName, this.provinceCode, this.covered, this.workforce,
 				this.coverageRatio, this.target, this.asOf, this.version, this.byProgram, this.bySegment,
-				this.byFundingSource, this.registrations + this.movedIn, this.deregistrations + this.movedOut);
+				this.byFundingSource, this.registrations + this.movedIn, this.deregistrations + this.movedOut, this.month,
+				this.registered, this.protectedCount, this.lapsing);
 	}
 
 }

@@ -1,31 +1,47 @@
 package id.ucj.aggregator.coverage;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import id.ucj.contract.ContributionPaid;
 import id.ucj.contract.FundingSource;
 import id.ucj.contract.ParticipantDeregistered;
 import id.ucj.contract.ParticipantEvent;
 import id.ucj.contract.ParticipantRegistered;
 import id.ucj.contract.Program;
+import id.ucj.contract.Regions;
 import id.ucj.contract.Segment;
 
 /**
- * Where a participant stands: covered or not, in which regency, for what. Events take effect in the order they
- * happened ({@code occurredAt}): one older than the latest applied changes nothing, so a late upload cannot undo
- * what was captured after it.
+ * Where a participant stands: registered or not, in which regency, for what, and their paid cover. Registrations
+ * and deregistrations take effect in the order they happened ({@code occurredAt}): one older than the latest
+ * applied changes nothing, so a late upload cannot undo what was captured after it. Contributions are facts: they
+ * add to the paid cover whenever they arrive (before the registration too), and a move keeps the cover.
+ *
+ * @param active registered and not deregistered since
+ * @param lastOccurredAt of the latest registration or deregistration applied
  */
 record Membership(boolean active, String regencyCode, Segment segment, Set<Program> programs,
-		FundingSource fundingSource, Instant lastOccurredAt) {
+		FundingSource fundingSource, Instant lastOccurredAt, Cover cover) {
 
 	/** Someone never seen before. */
-	static final Membership NONE = new Membership(false, null, null, Set.of(), null, null);
+	static final Membership NONE = new Membership(false, null, null, Set.of(), null, null, Cover.NONE);
 
 	/** The membership after the event, and what that changes in each regency's counts. */
 	Transition apply(ParticipantEvent event) {
+		if (event instanceof ContributionPaid paid) {
+			Membership next = new Membership(this.active, this.regencyCode, this.segment, this.programs, this.fundingSource,
+					this.lastOccurredAt,
+					this.cover.with(new Cover.PaidRange(paid.coverFrom(), paid.coverThrough(), paid.fundingSource())));
+			Map<String, Counts> changes = changes(this, next);
+			return new Transition(next, changes, changes.isEmpty() ? Outcome.UNCHANGED : Outcome.APPLIED);
+		}
 		if (this.lastOccurredAt != null && event.occurredAt().isBefore(this.lastOccurredAt)) {
 			return new Transition(this, Map.of(), Outcome.LATE);
 		}
@@ -35,9 +51,9 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 		}
 		Membership next = (event instanceof ParticipantRegistered registered)
 				? new Membership(true, registered.regencyCode(), registered.segment(), registered.programs(),
-						registered.fundingSource(), registered.occurredAt())
+						registered.fundingSource(), registered.occurredAt(), this.cover.with(paidBy(registered)))
 				: new Membership(false, this.regencyCode, this.segment, this.programs, this.fundingSource,
-						event.occurredAt());
+						event.occurredAt(), this.cover);
 		Map<String, Counts> changes = changes(this, next);
 		Outcome outcome = changes.isEmpty() ? Outcome.UNCHANGED
 				: (this.active && next.active && !this.regencyCode.equals(next.regencyCode)) ? Outcome.MOVED : Outcome.APPLIED;
@@ -84,8 +100,21 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 		return changes;
 	}
 
+	/**
+	 * A registration pays for the month it was captured in (the regency's month), through {@code paidThrough} when
+	 * it names one.
+	 */
+	static Cover.PaidRange paidBy(ParticipantRegistered registered) {
+		ZoneId zone = Regions.official().zoneOf(registered.regencyCode()).orElse(ZoneOffset.UTC);
+		YearMonth captured = YearMonth.from(registered.occurredAt().atZone(zone));
+		YearMonth through = (registered.paidThrough() != null && registered.paidThrough().isAfter(captured))
+				? registered.paidThrough() : captured;
+		return new Cover.PaidRange(captured, through, registered.fundingSource());
+	}
+
 	private Counts contribution(int sign) {
-		Counts counts = new Counts().add(Counts.COVERED, sign)
+		Counts counts = new Counts().add(Counts.REGISTERED, sign)
+			.add(this.cover.counts(this.segment, sign))
 			.add(Counts.segment(this.segment), sign)
 			.add(Counts.funding(this.fundingSource), sign);
 		EnumSet.copyOf(this.programs).forEach((program) -> counts.add(Counts.program(program), sign));

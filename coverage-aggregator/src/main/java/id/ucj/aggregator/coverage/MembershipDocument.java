@@ -1,6 +1,7 @@
 package id.ucj.aggregator.coverage;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,17 @@ import id.ucj.contract.Segment;
 /**
  * A participant's membership as stored, with the position ({@code partition}, {@code lastOffset}) of the last
  * event applied to it, and the count changes of recent events that the regency counters may not have taken yet:
- * a replay re-supplies those instead of applying the events again.
+ * a replay re-supplies those instead of applying the events again. {@code paid} holds the paid month ranges
+ * ({@code YYYY-MM} strings).
  */
 @Document("memberships")
 record MembershipDocument(@Id String participantId, boolean active, String regencyCode, Segment segment,
 		Set<Program> programs, FundingSource fundingSource, Instant lastOccurredAt, int partition, long lastOffset,
-		List<PendingChange> pending) {
+		List<PendingChange> pending, List<PaidMonths> paid) {
+
+	/** One paid range as stored. */
+	record PaidMonths(String from, String through, FundingSource funding) {
+	}
 
 	/** The count changes one event caused, by regency. */
 	record PendingChange(long offset, Instant occurredAt, List<RegencyChange> changes) {
@@ -31,8 +37,11 @@ record MembershipDocument(@Id String participantId, boolean active, String regen
 	}
 
 	Membership membership() {
+		List<Cover.PaidRange> ranges = (this.paid != null) ? this.paid.stream()
+			.map((range) -> new Cover.PaidRange(YearMonth.parse(range.from()), YearMonth.parse(range.through()), range.funding()))
+			.toList() : List.of();
 		return new Membership(this.active, this.regencyCode, this.segment, (this.programs != null) ? this.programs : Set.of(),
-				this.fundingSource, this.lastOccurredAt);
+				this.fundingSource, this.lastOccurredAt, new Cover(ranges));
 	}
 
 	/**
@@ -54,8 +63,13 @@ record MembershipDocument(@Id String participantId, boolean active, String regen
 			pending.add(new PendingChange(event.offset(), event.event().occurredAt(), changes));
 		}
 		Membership next = transition.next();
+		List<PaidMonths> paid = next.cover()
+			.paid()
+			.stream()
+			.map((range) -> new PaidMonths(range.from().toString(), range.through().toString(), range.funding()))
+			.toList();
 		return new MembershipDocument(participantId, next.active(), next.regencyCode(), next.segment(), next.programs(),
-				next.fundingSource(), next.lastOccurredAt(), event.partition(), event.offset(), pending);
+				next.fundingSource(), next.lastOccurredAt(), event.partition(), event.offset(), pending, paid);
 	}
 
 }

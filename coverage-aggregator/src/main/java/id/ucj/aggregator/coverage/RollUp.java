@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import id.ucj.contract.FundingSource;
 import id.ucj.contract.Program;
 import id.ucj.contract.Segment;
@@ -16,9 +18,9 @@ import id.ucj.contract.Segment;
  * is known (covered there / their workforce); how many lack one is said, not hidden.
  */
 record RollUp(String provinceCode, String name, int regencies, int regenciesWithoutWorkforce, long covered,
-		long coveredWhereWorkforceKnown, long workforce, Double coverageRatio, Instant asOf, Map<Program, Long> byProgram,
-		Map<Segment, Long> bySegment, Map<FundingSource, Long> byFundingSource, long registrations,
-		long deregistrations) {
+		long registered, @JsonProperty("protected") long protectedCount, long coveredWhereWorkforceKnown, long workforce,
+		Double coverageRatio, Instant asOf, Map<Program, Long> byProgram, Map<Segment, Long> bySegment,
+		Map<FundingSource, Long> byFundingSource, long registrations, long deregistrations) {
 
 	static RollUp of(String provinceCode, String name, List<CoverageView> regencies) {
 		List<CoverageView> withWorkforce = regencies.stream().filter((view) -> view.workforce() != null).toList();
@@ -26,7 +28,9 @@ record RollUp(String provinceCode, String name, int regencies, int regenciesWith
 		long coveredThere = withWorkforce.stream().mapToLong(CoverageView::covered).sum();
 		Instant asOf = regencies.stream().map(CoverageView::asOf).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
 		return new RollUp(provinceCode, name, regencies.size(), regencies.size() - withWorkforce.size(),
-				regencies.stream().mapToLong(CoverageView::covered).sum(), coveredThere, workforce,
+				regencies.stream().mapToLong(CoverageView::covered).sum(),
+				regencies.stream().mapToLong(CoverageView::registered).sum(),
+				regencies.stream().mapToLong(CoverageView::protectedCount).sum(), coveredThere, workforce,
 				(workforce > 0) ? (double) coveredThere / workforce : null, asOf,
 				sum(regencies, Program.class, CoverageView::byProgram), sum(regencies, Segment.class, CoverageView::bySegment),
 				sum(regencies, FundingSource.class, CoverageView::byFundingSource),

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import id.ucj.aggregator.coverage.CoverageStore;
 import id.ucj.aggregator.coverage.CoverageView;
 import id.ucj.aggregator.coverage.SnapshotPublisher;
 import id.ucj.support.security.Client;
@@ -25,9 +26,12 @@ class RegencyController {
 
 	private final SnapshotPublisher snapshots;
 
-	RegencyController(RegencyRegistry registry, SnapshotPublisher snapshots) {
+	private final CoverageStore coverage;
+
+	RegencyController(RegencyRegistry registry, SnapshotPublisher snapshots, CoverageStore coverage) {
 		this.registry = registry;
 		this.snapshots = snapshots;
+		this.coverage = coverage;
 	}
 
 	/** Sets a regency's workforce and target, in the admin's areas; the new snapshot goes out at once. */
@@ -36,7 +40,7 @@ class RegencyController {
 			@AuthenticationPrincipal Client client) {
 		client.requireArea(regencyCode);
 		CoverageView view = this.registry.set(regencyCode, targets, client.id())
-			.map(CoverageView::of)
+			.map(this.coverage::view)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No regency " + regencyCode));
 		this.snapshots.publish(List.of(view));
 		return view;

@@ -116,7 +116,7 @@ class AccessTest {
 		long covered = this.api.json("/api/v1/coverage/15.06").get("covered").asLong();
 
 		this.producer.send(new ParticipantRegistered(UUID.randomUUID(), T0, participant, "15.06", Segment.BPU,
-				Set.of(Program.JKK), FundingSource.APBD));
+				Set.of(Program.JKK), FundingSource.APBD, null));
 		this.producer.send(new ParticipantDeregistered(UUID.randomUUID(), T0.plusSeconds(60), participant,
 				DeregistrationReason.LEFT_WORKFORCE, "51.71"));
 		this.producer.flush();

@@ -50,8 +50,8 @@ final class CountingFixture implements AutoCloseable {
 		Map<String, Long> coverage = new TreeMap<>();
 		for (RegencyDocument regency : this.mongo.find(new Query(), RegencyDocument.class)) {
 			Counts counts = regency.counts();
-			if (counts.get(Counts.COVERED) != 0) {
-				coverage.put(regency.code(), counts.get(Counts.COVERED));
+			if (counts.get(Counts.REGISTERED) != 0) {
+				coverage.put(regency.code(), counts.get(Counts.REGISTERED));
 			}
 			for (Program program : Program.values()) {
 				long covered = counts.get(Counts.program(program));

@@ -92,10 +92,10 @@ class CoverageAggregationTest {
 		this.producer.raw("k2", "participant.teleported", "{}".getBytes(StandardCharsets.UTF_8));
 		this.producer.raw("k3", null, "{}".getBytes(StandardCharsets.UTF_8));
 		this.producer.send(new ParticipantRegistered(UUID.randomUUID(), T0, "k4", "99.99", Segment.PU, Set.of(Program.JKK),
-				FundingSource.SELF));
+				FundingSource.SELF, null));
 		this.producer.raw("k5", "participant.registered", "{\"participantId\": \"k5\"}".getBytes(StandardCharsets.UTF_8));
 		this.producer.send(new ParticipantRegistered(UUID.randomUUID(), T0, bogor, regency, Segment.PU, Set.of(Program.JKK),
-				FundingSource.EMPLOYER));
+				FundingSource.EMPLOYER, null));
 		this.producer.flush();
 
 		await().atMost(Duration.ofSeconds(60))
@@ -120,7 +120,7 @@ class CoverageAggregationTest {
 
 		for (int i = 0; i < 48_160; i++) {
 			ParticipantRegistered registration = new ParticipantRegistered(UUID.randomUUID(), T0.plusSeconds(i),
-					"sarolangun-" + i, "15.03", Segment.BPU, Set.of(Program.JKK, Program.JKM), FundingSource.APBD);
+					"sarolangun-" + i, "15.03", Segment.BPU, Set.of(Program.JKK, Program.JKM), FundingSource.APBD, null);
 			this.producer.send(registration);
 			if (i % 20 == 0) {
 				this.producer.send(registration);
@@ -152,7 +152,7 @@ class CoverageAggregationTest {
 		this.api.put("/api/v1/regencies/12.01", "{\"workforce\": 10, \"target\": 0.5}");
 		for (int i = 0; i < 4; i++) {
 			this.producer.send(new ParticipantRegistered(UUID.randomUUID(), T0, "sumut-" + i, (i < 3) ? "12.01" : "12.02",
-					Segment.PU, Set.of(Program.JHT), FundingSource.EMPLOYER));
+					Segment.PU, Set.of(Program.JHT), FundingSource.EMPLOYER, null));
 		}
 		this.producer.flush();
 
@@ -213,7 +213,7 @@ class CoverageAggregationTest {
 		PrometheusScrape before = PrometheusScrape.parse(this.api.get("/actuator/prometheus").body());
 		this.api.put("/api/v1/regencies/15.02", "{\"workforce\": 1000, \"target\": 0.7}");
 		this.producer.send(new ParticipantRegistered(UUID.randomUUID(), T0, "merangin-1", "15.02", Segment.PU,
-				Set.of(Program.JKK), FundingSource.SELF));
+				Set.of(Program.JKK), FundingSource.SELF, null));
 		this.producer.flush();
 
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(this.api.get("/actuator/prometheus").body())

@@ -53,7 +53,7 @@ final class EventLog {
 
 	CountedEvent register(String participant, String regency, Instant at) {
 		return append(new ParticipantRegistered(UUID.randomUUID(), at, participant, regency, Segment.BPU,
-				Set.of(Program.JKK, Program.JKM), FundingSource.APBD));
+				Set.of(Program.JKK, Program.JKM), FundingSource.APBD, null));
 	}
 
 	CountedEvent deregister(String participant, Instant at) {
@@ -83,7 +83,7 @@ final class EventLog {
 				}
 				log.append(new ParticipantRegistered(UUID.randomUUID(), at, participant,
 						REGENCIES.get(random.nextInt(REGENCIES.size())), Segment.values()[random.nextInt(4)], programs,
-						FundingSource.values()[random.nextInt(3)]));
+						FundingSource.values()[random.nextInt(3)], null));
 			}
 		}
 		return log;

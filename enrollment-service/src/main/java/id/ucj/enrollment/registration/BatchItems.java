@@ -26,17 +26,19 @@ class BatchItems {
 		this.settings = settings;
 	}
 
-	void checkSize(BatchRegistrationRequest batch) {
-		int size = (batch.registrations() != null) ? batch.registrations().size() : 0;
+	/** The batch's items, or a 400 naming the list when there are none or too many. */
+	List<JsonNode> checkSize(List<JsonNode> items, String field) {
+		int size = (items != null) ? items.size() : 0;
 		if (size < 1 || size > this.settings.maxBatchSize()) {
-			throw new InvalidRequest(List.of(new FieldProblem("registrations",
-					"must hold between 1 and " + this.settings.maxBatchSize() + " registrations")));
+			throw new InvalidRequest(List.of(new FieldProblem(field,
+					"must hold between 1 and " + this.settings.maxBatchSize() + " " + field)));
 		}
+		return items;
 	}
 
 	/** An item the client may not submit (outside its areas) is refused like an invalid one, naming regencyCode. */
-	RequestReader.Read<RegistrationRequest> read(JsonNode item, Client client) {
-		RequestReader.Read<RegistrationRequest> read = this.reader.read(item, RegistrationRequest.class);
+	<T extends Record & Located> RequestReader.Read<T> read(JsonNode item, Class<T> type, Client client) {
+		RequestReader.Read<T> read = this.reader.read(item, type);
 		if (read.problems().isEmpty() && !client.mayActIn(read.request().regencyCode())) {
 			return new RequestReader.Read<>(null, List.of(new FieldProblem("regencyCode",
 					"is outside the areas of client " + client.id() + " (" + String.join(", ", new TreeSet<>(client.areas())) + ")")));

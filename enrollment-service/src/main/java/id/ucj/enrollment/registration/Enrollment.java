@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import id.ucj.contract.ContributionPaid;
 import id.ucj.contract.EventType;
 import id.ucj.contract.ParticipantDeregistered;
 import id.ucj.contract.ParticipantEvent;
@@ -52,11 +53,28 @@ class Enrollment {
 	private ParticipantRegistered registered(RegistrationRequest request) {
 		String participantId = this.participantIds.of(request.nik());
 		Set<Program> programs = EnumSet.copyOf(request.programs());
-		UUID eventId = eventId(EventType.PARTICIPANT_REGISTERED, participantId, request.regencyCode(),
-				request.segment().name(), programs.toString(), request.fundingSource().name(),
-				request.registeredAt().toString());
+		List<String> parts = new java.util.ArrayList<>(List.of(participantId, request.regencyCode(), request.segment().name(),
+				programs.toString(), request.fundingSource().name(), request.registeredAt().toString()));
+		if (request.paidThrough() != null) {
+			parts.add(request.paidThrough().toString());
+		}
+		UUID eventId = eventId(EventType.PARTICIPANT_REGISTERED, parts.toArray(String[]::new));
 		return new ParticipantRegistered(eventId, request.registeredAt(), participantId, request.regencyCode(),
-				request.segment(), programs, request.fundingSource());
+				request.segment(), programs, request.fundingSource(), request.paidThrough());
+	}
+
+	List<Receipt> contribute(List<ContributionRequest> requests, String client) {
+		List<ContributionPaid> events = requests.stream().map(this::paid).toList();
+		return publish(EventType.CONTRIBUTION_PAID, events, client);
+	}
+
+	private ContributionPaid paid(ContributionRequest request) {
+		String participantId = this.participantIds.of(request.nik());
+		UUID eventId = eventId(EventType.CONTRIBUTION_PAID, participantId, request.coverFrom().toString(),
+				request.coverThrough().toString(), request.fundingSource().name(), request.amount().toString(),
+				request.paidAt().toString());
+		return new ContributionPaid(eventId, request.paidAt(), participantId, request.coverFrom(), request.coverThrough(),
+				request.fundingSource(), request.amount());
 	}
 
 	private List<Receipt> publish(EventType type, List<? extends ParticipantEvent> events, String client) {

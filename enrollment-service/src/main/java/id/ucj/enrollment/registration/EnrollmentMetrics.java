@@ -39,7 +39,8 @@ class EnrollmentMetrics implements RequestRejections {
 	static final String UNAVAILABLE = "kafka_unavailable";
 
 	private static final Set<String> API_FIELDS = Set.of("nik", "fullName", "regencyCode", "segment", "programs",
-			"fundingSource", "registeredAt", "reason", "deregisteredAt", "registrations", FieldProblems.BODY);
+			"fundingSource", "registeredAt", "reason", "deregisteredAt", "registrations", "paidThrough", "coverFrom",
+			"coverThrough", "amount", "paidAt", "contributions", FieldProblems.BODY);
 
 	private final MeterRegistry meters;
 
@@ -70,7 +71,7 @@ class EnrollmentMetrics implements RequestRejections {
 
 	void accepted(EventType type, List<? extends ParticipantEvent> events) {
 		Counter.builder("ucj.enrollment.accepted")
-			.description("Registrations and deregistrations that Kafka acknowledged")
+			.description("Registrations, deregistrations and contributions that Kafka acknowledged")
 			.tag("event", type.ceType())
 			.register(this.meters)
 			.increment(events.size());
@@ -94,8 +95,9 @@ class EnrollmentMetrics implements RequestRejections {
 	}
 
 	private static EventType eventType(HttpServletRequest request) {
-		return request.getRequestURI().endsWith("/deregistrations") ? EventType.PARTICIPANT_DEREGISTERED
-				: EventType.PARTICIPANT_REGISTERED;
+		String uri = request.getRequestURI();
+		return uri.endsWith("/deregistrations") ? EventType.PARTICIPANT_DEREGISTERED
+				: uri.contains("/contributions") ? EventType.CONTRIBUTION_PAID : EventType.PARTICIPANT_REGISTERED;
 	}
 
 	void rejected(EventType type, List<FieldProblem> problems) {
@@ -104,7 +106,7 @@ class EnrollmentMetrics implements RequestRejections {
 
 	void rejected(EventType type, String reason) {
 		Counter.builder("ucj.enrollment.rejected")
-			.description("Registrations and deregistrations refused, by the first bad field")
+			.description("Registrations, deregistrations and contributions refused, by the first bad field")
 			.tag("event", type.ceType())
 			.tag("reason", reason)
 			.register(this.meters)

@@ -2,6 +2,7 @@ package id.ucj.enrollment.registration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,23 +53,46 @@ class RegistrationController {
 	@Operation(summary = "Register up to 1,000 participants; one result per item, in request order")
 	@PostMapping(path = "/registrations/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
 	BatchResult registerBatch(@RequestBody BatchRegistrationRequest batch, @AuthenticationPrincipal Client client) {
-		this.batchItems.checkSize(batch);
+		return batch(this.batchItems.checkSize(batch.registrations(), "registrations"), RegistrationRequest.class,
+				EventType.PARTICIPANT_REGISTERED, client, (accepted) -> this.enrollment.register(accepted, client.id()));
+	}
+
+	@Operation(summary = "Record one contribution (cover paid for some months); 202 once Kafka has the event")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ContributionRequest.class)))
+	@PostMapping(path = "/contributions", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Receipt contribute(@RequestBody JsonNode body, @AuthenticationPrincipal Client client) {
+		ContributionRequest request = valid(body, ContributionRequest.class);
+		client.requireArea(request.regencyCode());
+		return this.enrollment.contribute(List.of(request), client.id()).get(0);
+	}
+
+	@Operation(summary = "Record up to 1,000 contributions; one result per item, in request order")
+	@PostMapping(path = "/contributions/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+	BatchResult contributeBatch(@RequestBody BatchContributionRequest batch, @AuthenticationPrincipal Client client) {
+		return batch(this.batchItems.checkSize(batch.contributions(), "contributions"), ContributionRequest.class,
+				EventType.CONTRIBUTION_PAID, client, (accepted) -> this.enrollment.contribute(accepted, client.id()));
+	}
+
+	/** Reads every item on its own, publishes the good ones together, and answers each in request order. */
+	private <T extends Record & Located> BatchResult batch(List<JsonNode> items, Class<T> type, EventType eventType,
+			Client client, Function<List<T>, List<Receipt>> publish) {
 		List<BatchResult.Item> results = new ArrayList<>();
-		List<RegistrationRequest> accepted = new ArrayList<>();
+		List<T> accepted = new ArrayList<>();
 		List<Integer> acceptedIndexes = new ArrayList<>();
-		for (int index = 0; index < batch.registrations().size(); index++) {
-			RequestReader.Read<RegistrationRequest> read = this.batchItems.read(batch.registrations().get(index), client);
+		for (int index = 0; index < items.size(); index++) {
+			RequestReader.Read<T> read = this.batchItems.read(items.get(index), type, client);
 			if (read.problems().isEmpty()) {
 				accepted.add(read.request());
 				acceptedIndexes.add(index);
 				results.add(null);
 			}
 			else {
-				this.metrics.rejected(EventType.PARTICIPANT_REGISTERED, read.problems());
+				this.metrics.rejected(eventType, read.problems());
 				results.add(BatchResult.Item.rejected(index, read.problems()));
 			}
 		}
-		List<Receipt> receipts = this.enrollment.register(accepted, client.id());
+		List<Receipt> receipts = publish.apply(accepted);
 		for (int i = 0; i < receipts.size(); i++) {
 			int index = acceptedIndexes.get(i);
 			results.set(index, BatchResult.Item.accepted(index, receipts.get(i)));

@@ -95,7 +95,7 @@ class RegistrationPublishingTest {
 
 		JsonNode event = this.json.readTree(record.value());
 		assertThat(event.propertyNames()).containsExactlyInAnyOrder("eventId", "occurredAt", "participantId",
-				"regencyCode", "segment", "programs", "fundingSource");
+				"regencyCode", "segment", "programs", "fundingSource", "paidThrough");
 		assertThat(event.get("eventId").asString()).isEqualTo(eventId);
 		assertThat(event.get("participantId").asString()).isEqualTo(participantId);
 		assertThat(event.get("regencyCode").asString()).isEqualTo("15.03");

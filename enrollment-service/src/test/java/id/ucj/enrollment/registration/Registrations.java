@@ -45,4 +45,12 @@ final class Registrations {
 				""".formatted(nik, TestClock.START.minus(1, ChronoUnit.HOURS), regencyCode);
 	}
 
+	/** A contribution for Sarolangun's APBD: JKK+JKM at Rp 16,800 a month. */
+	static String contribution(String nik, String regencyCode, String coverFrom, String coverThrough, long amount) {
+		return """
+				{"nik": "%s", "regencyCode": "%s", "coverFrom": "%s", "coverThrough": "%s", "fundingSource": "APBD",
+				 "amount": %d, "paidAt": "%s"}
+				""".formatted(nik, regencyCode, coverFrom, coverThrough, amount, TestClock.START.minus(1, ChronoUnit.HOURS));
+	}
+
 }

@@ -233,7 +233,7 @@ class AlertingTest {
 		webhook.stubFor(post("/alerts").withRequestBody(containing("\"15.04\"")).atPriority(1).willReturn(aResponse().withStatus(503)));
 
 		send(new CoverageSnapshot("15.04", "Kabupaten Batanghari", "15", 600, 1000L, 0.6, 0.6, TestClock.START, 1, Map.of(),
-				Map.of(), Map.of(), 600, 0));
+				Map.of(), Map.of(), 600, 0, null, null, null, null));
 		this.producer.flush();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.04")).hasSize(2));
 		String id = alerts("regency=15.04&page=0&size=1").get(0).get("id").asString();
@@ -267,7 +267,7 @@ class AlertingTest {
 
 		// Tebo at its 0.6 target on its first snapshot: the 0.5 milestone and the target, two alerts.
 		send(new CoverageSnapshot("15.08", "Kabupaten Tebo", "15", 600, 1000L, 0.6, 0.6, TestClock.START, 1, Map.of(),
-				Map.of(), Map.of(), 600, 0));
+				Map.of(), Map.of(), 600, 0, null, null, null, null));
 		this.producer.send(new ProducerRecord<>(this.topic, "15.08", "{not a snapshot".getBytes(StandardCharsets.UTF_8)));
 		this.producer.flush();
 
@@ -339,13 +339,13 @@ class AlertingTest {
 	private static CoverageSnapshot sarolangun(long covered, long version) {
 		return new CoverageSnapshot("15.03", "Kabupaten Sarolangun", "15", covered, 112_000L, covered / 112_000.0, 0.65,
 				Instant.parse("2024-10-14T00:00:00Z").plusSeconds(version * 60), version, Map.of(), Map.of(), Map.of(),
-				covered, 0);
+				covered, 0, null, null, null, null);
 	}
 
 	private static CoverageSnapshot merangin(long covered, long version) {
 		return new CoverageSnapshot("15.02", "Kabupaten Merangin", "15", covered, 1000L, covered / 1000.0, 0.99,
 				Instant.parse("2024-10-14T00:00:00Z").plusSeconds(version * 60), version, Map.of(), Map.of(), Map.of(),
-				covered, 0);
+				covered, 0, null, null, null, null);
 	}
 
 	/** What a receiver computes: HMAC-SHA256 over "<timestamp>.<body>". */

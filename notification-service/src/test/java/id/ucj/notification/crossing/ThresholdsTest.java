@@ -68,7 +68,7 @@ class ThresholdsTest {
 
 	static CoverageSnapshot snapshot(Double ratio, double target) {
 		return new CoverageSnapshot("15.03", "Kabupaten Sarolangun", "15", 0, 112_000L, ratio, target, TestClock.START, 1,
-				Map.of(), Map.of(), Map.of(), 0, 0);
+				Map.of(), Map.of(), Map.of(), 0, 0, null, null, null, null);
 	}
 
 }
