@@ -43,7 +43,12 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 			return new Transition(next, changes, changes.isEmpty() ? Outcome.UNCHANGED : Outcome.APPLIED);
 		}
 		if (this.lastOccurredAt != null && event.occurredAt().isBefore(this.lastOccurredAt)) {
-			return new Transition(this, Map.of(), Outcome.LATE);
+			// Too late to say where the participant is; what the registration paid for is still paid.
+			Membership next = (event instanceof ParticipantRegistered registered)
+					? new Membership(this.active, this.regencyCode, this.segment, this.programs, this.fundingSource,
+							this.lastOccurredAt, this.cover.with(paidBy(registered)))
+					: this;
+			return new Transition(next, changes(this, next), Outcome.LATE);
 		}
 		if (event instanceof ParticipantDeregistered deregistered && deregistered.regencyCode() != null
 				&& !deregistered.regencyCode().equals(this.regencyCode)) {

@@ -1,5 +1,6 @@
 package id.ucj.aggregator.coverage;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,6 +58,12 @@ final class CountingFixture implements AutoCloseable {
 				long covered = counts.get(Counts.program(program));
 				if (covered != 0) {
 					coverage.put(regency.code() + "/" + program, covered);
+				}
+			}
+			for (YearMonth month : EventLog.MONTHS) {
+				long active = EffectiveCoverage.of(counts, month).active();
+				if (active != 0) {
+					coverage.put(regency.code() + "@" + month + "/active", active);
 				}
 			}
 		}

@@ -41,7 +41,10 @@ final class CoverageClient {
 		return JSON.readTree(get(path).body());
 	}
 
-	/** Coverage of these regencies as the API reports it, in the shape of {@link EventLog#expectedCoverage()}. */
+	/**
+	 * Coverage of these regencies as the API reports it, in the shape of {@link EventLog#expectedCoverage()}: active
+	 * participants in the regencies' current month.
+	 */
 	Map<String, Long> coverage(java.util.Collection<String> regencies) {
 		Map<String, Long> coverage = new TreeMap<>();
 		for (JsonNode regency : json("/api/v1/coverage")) {
@@ -49,8 +52,11 @@ final class CoverageClient {
 			if (!regencies.contains(code)) {
 				continue;
 			}
+			if (regency.get("registered").asLong() != 0) {
+				coverage.put(code, regency.get("registered").asLong());
+			}
 			if (regency.get("covered").asLong() != 0) {
-				coverage.put(code, regency.get("covered").asLong());
+				coverage.put(code + "@" + regency.get("month").asString() + "/active", regency.get("covered").asLong());
 			}
 			for (Program program : Program.values()) {
 				long covered = regency.get("byProgram").get(program.name()).asLong();

@@ -1,10 +1,13 @@
 package id.ucj.aggregator.coverage;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -12,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import id.ucj.contract.ContributionPaid;
 import id.ucj.contract.DeregistrationReason;
 import id.ucj.contract.FundingSource;
 import id.ucj.contract.ParticipantDeregistered;
@@ -60,7 +64,16 @@ final class EventLog {
 		return append(new ParticipantDeregistered(UUID.randomUUID(), at, participant, DeregistrationReason.LAPSED, null));
 	}
 
-	/** Random registrations, re-registrations, moves, deregistrations, late uploads and redelivered duplicates. */
+	/** The months in which tests compare active participants with the model. */
+	static final List<YearMonth> MONTHS = List.of(YearMonth.of(2024, 10), YearMonth.of(2024, 12), YearMonth.of(2025, 1),
+			YearMonth.of(2025, 3), YearMonth.of(2025, 6));
+
+	private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+	/**
+	 * Random registrations (some paid months ahead), re-registrations, moves, deregistrations, contributions, late
+	 * uploads and redelivered duplicates.
+	 */
 	static EventLog random(Random random, int partitions, int participants, int size) {
 		EventLog log = new EventLog(partitions);
 		Instant start = Instant.parse("2024-10-01T00:00:00Z");
@@ -76,6 +89,12 @@ final class EventLog {
 			if (choice <= 2) {
 				log.deregister(participant, at);
 			}
+			else if (choice == 3) {
+				YearMonth from = YearMonth.of(2024, 8).plusMonths(random.nextInt(12));
+				YearMonth through = from.plusMonths(random.nextInt(4));
+				log.append(new ContributionPaid(UUID.randomUUID(), at, participant, from, through,
+						FundingSource.values()[random.nextInt(3)], 16_800));
+			}
 			else {
 				Set<Program> programs = EnumSet.of(Program.JKK);
 				if (random.nextBoolean()) {
@@ -83,7 +102,8 @@ final class EventLog {
 				}
 				log.append(new ParticipantRegistered(UUID.randomUUID(), at, participant,
 						REGENCIES.get(random.nextInt(REGENCIES.size())), Segment.values()[random.nextInt(4)], programs,
-						FundingSource.values()[random.nextInt(3)], null));
+						FundingSource.values()[random.nextInt(3)],
+						random.nextBoolean() ? null : YearMonth.of(2024, 10).plusMonths(random.nextInt(6))));
 			}
 		}
 		return log;
@@ -96,19 +116,55 @@ final class EventLog {
 		return prefix;
 	}
 
-	/** Covered participants per regency (and per programme, as {@code 15.03/JKK}), regencies with none left out. */
+	/**
+	 * Registered participants per regency (and per programme, as {@code 15.03/JKK}), and active ones in each of
+	 * {@link #MONTHS} ({@code 15.03@2025-01/active}), computed month by month from the paid months, regencies with
+	 * none left out. A participant is latest where their latest registration or deregistration (by capture time, then
+	 * offset) says; their paid months are all that any registration or contribution in the log paid for.
+	 */
 	Map<String, Long> expectedCoverage() {
+		return expectedCoverage(MONTHS);
+	}
+
+	/** As {@link #expectedCoverage()}, with active participants in these months only. */
+	Map<String, Long> expectedCoverage(List<YearMonth> activeMonths) {
 		Map<String, CountedEvent> latest = new HashMap<>();
 		Comparator<CountedEvent> order = Comparator.comparing((CountedEvent e) -> e.event().occurredAt())
 			.thenComparingLong(CountedEvent::offset);
 		for (CountedEvent event : this.events) {
-			latest.merge(event.event().participantId(), event, (a, b) -> (order.compare(a, b) >= 0) ? a : b);
+			if (!(event.event() instanceof ContributionPaid)) {
+				latest.merge(event.event().participantId(), event, (a, b) -> (order.compare(a, b) >= 0) ? a : b);
+			}
+		}
+		Map<String, Set<YearMonth>> paid = new HashMap<>();
+		for (CountedEvent event : this.events) {
+			Set<YearMonth> months = paid.computeIfAbsent(event.event().participantId(), (id) -> new HashSet<>());
+			if (event.event() instanceof ParticipantRegistered registered) {
+				YearMonth captured = YearMonth.from(registered.occurredAt().atZone(WIB));
+				YearMonth through = (registered.paidThrough() != null && registered.paidThrough().isAfter(captured))
+						? registered.paidThrough() : captured;
+				for (YearMonth month = captured; !month.isAfter(through); month = month.plusMonths(1)) {
+					months.add(month);
+				}
+			}
+			else if (event.event() instanceof ContributionPaid contribution) {
+				for (YearMonth month = contribution.coverFrom(); !month.isAfter(contribution.coverThrough()); month = month.plusMonths(1)) {
+					months.add(month);
+				}
+			}
 		}
 		Map<String, Long> coverage = new TreeMap<>();
-		latest.values().forEach((event) -> {
+		latest.forEach((participant, event) -> {
 			if (event.event() instanceof ParticipantRegistered registered) {
 				coverage.merge(registered.regencyCode(), 1L, Long::sum);
 				registered.programs().forEach((program) -> coverage.merge(registered.regencyCode() + "/" + program, 1L, Long::sum));
+				for (YearMonth month : activeMonths) {
+					// Active in M: some month paid in M, M-1 or M-2 (the third unpaid month is the first non-active one).
+					Set<YearMonth> months = paid.getOrDefault(participant, Set.of());
+					if (months.contains(month) || months.contains(month.minusMonths(1)) || months.contains(month.minusMonths(2))) {
+						coverage.merge(registered.regencyCode() + "@" + month + "/active", 1L, Long::sum);
+					}
+				}
 			}
 		});
 		return coverage;
