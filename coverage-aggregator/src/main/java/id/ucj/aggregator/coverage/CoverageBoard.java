@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import id.ucj.contract.Lapsing;
 import id.ucj.contract.Province;
 import id.ucj.contract.Regency;
 import id.ucj.contract.Regions;
@@ -35,9 +36,28 @@ class CoverageBoard {
 				.tags(tags)
 				.register(meters);
 			Gauge.builder("ucj.coverage.covered", this, (board) -> board.value(code, (view) -> (double) view.covered()))
-				.description("Distinct participants currently covered")
+				.description("Participants covered now: active (paid up, or within the grace months); same as ucj_coverage_active")
 				.tags(tags)
 				.register(meters);
+			Gauge.builder("ucj.coverage.active", this, (board) -> board.value(code, (view) -> (double) view.covered()))
+				.description("Active participants in the regency's current month (paid up, or within the grace months)")
+				.tags(tags)
+				.register(meters);
+			Gauge.builder("ucj.coverage.registered", this, (board) -> board.value(code, (view) -> (double) view.registered()))
+				.description("Participants enrolled and not deregistered, paid or not")
+				.tags(tags)
+				.register(meters);
+			Gauge.builder("ucj.coverage.protected", this, (board) -> board.value(code, (view) -> (double) view.protectedCount()))
+				.description("Participants paid for the regency's current month")
+				.tags(tags)
+				.register(meters);
+			for (int months : new int[] { 1, 3 }) {
+				Gauge.builder("ucj.coverage.lapsing", this,
+						(board) -> board.value(code, (view) -> (double) view.lapsing().stream().limit(months).mapToLong(Lapsing::total).sum()))
+					.description("Active participants whose cover lapses within the next months unless more is paid")
+					.tags(tags.and("months", Integer.toString(months)))
+					.register(meters);
+			}
 			Gauge.builder("ucj.coverage.workforce", this, (board) -> board.value(code, (view) -> toDouble(view.workforce())))
 				.description("Workforce set by the regency's administrators")
 				.tags(tags)

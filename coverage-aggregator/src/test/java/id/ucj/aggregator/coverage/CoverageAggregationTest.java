@@ -224,6 +224,10 @@ class CoverageAggregationTest {
 			.containsPattern("ucj_coverage_ratio\\{application=\"coverage-aggregator\",instance=\"[^\"]+\",province=\"15\",province_name=\"Jambi\",regency=\"15.02\",regency_name=\"Kabupaten Merangin\"} 0.001\n")
 			.containsPattern("ucj_coverage_target\\{[^}]*regency=\"15.02\"[^}]*} 0.7\n")
 			.containsPattern("ucj_coverage_registrations_total\\{[^}]*regency=\"15.02\"[^}]*} 1.0\n")
+			.containsPattern("ucj_coverage_active\\{[^}]*regency=\"15.02\"[^}]*} 1.0\n")
+			.containsPattern("ucj_coverage_registered\\{[^}]*regency=\"15.02\"[^}]*} 1.0\n")
+			.containsPattern("ucj_coverage_protected\\{[^}]*regency=\"15.02\"[^}]*} 1.0\n")
+			.containsPattern("ucj_coverage_lapsing\\{[^}]*months=\"3\"[^}]*regency=\"15.02\"[^}]*} 1.0\n")
 			.contains("ucj_aggregator_batch_seconds_bucket", "ucj_kafka_dead_letters_total", "http_server_requests_seconds_bucket"));
 		PrometheusScrape after = PrometheusScrape.parse(this.api.get("/actuator/prometheus").body());
 		assertThat(after.value("ucj_aggregator_events_total", "outcome", "applied")
