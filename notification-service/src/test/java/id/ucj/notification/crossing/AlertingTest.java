@@ -190,6 +190,33 @@ class AlertingTest {
 		assertThat(alerts("regency=15.03")).hasSize(4);
 	}
 
+	/**
+	 * Muaro Jambi's APBD cover (four months) ends with no deregistration at all: when March turns into April, the
+	 * aggregator publishes the regency again with the lapsed participants no longer covered (what its
+	 * MonthTurnsTest shows), possibly twice; one FELL_BACK per threshold follows.
+	 */
+	@Test
+	void fallsBackOnceWhenPaidCoverLapsesAtAMonthEnd() {
+		send(muaroJambi(70, 1, "2025-03", Instant.parse("2025-03-20T03:00:00Z")));
+		this.producer.flush();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.05")).hasSize(2));
+
+		CoverageSnapshot april = muaroJambi(0, 2, "2025-04", Instant.parse("2025-03-31T17:00:00Z"));
+		send(april);
+		send(april);
+		this.producer.flush();
+		awaitEverySnapshotTaken();
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(alerts("regency=15.05&direction=FELL_BACK")).hasSize(2));
+		assertThat(alerts("regency=15.05&direction=FELL_BACK")).filteredOn((alert) -> alert.get("threshold").asDouble() == 0.65)
+			.singleElement()
+			.satisfies((alert) -> {
+				assertThat(alert.get("coverageRatio").asDouble()).isZero();
+				assertThat(alert.get("crossedAt").asString()).isEqualTo("2025-03-31T17:00:00Z");
+			});
+	}
+
 	@Test
 	void alertsOnceAcrossARestartAndASecondInstance() {
 		long version = 1;
@@ -334,6 +361,11 @@ class AlertingTest {
 
 	private void send(CoverageSnapshot snapshot) {
 		this.producer.send(new ProducerRecord<>(this.topic, snapshot.regencyCode(), this.json.writeValueAsBytes(snapshot)));
+	}
+
+	private static CoverageSnapshot muaroJambi(long covered, long version, String month, Instant at) {
+		return new CoverageSnapshot("15.05", "Kabupaten Muaro Jambi", "15", covered, 100L, covered / 100.0, 0.65, at, version,
+				Map.of(), Map.of(), Map.of(), 70, 0, java.time.YearMonth.parse(month), 70L, 0L, List.of());
 	}
 
 	private static CoverageSnapshot sarolangun(long covered, long version) {
