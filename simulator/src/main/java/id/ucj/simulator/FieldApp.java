@@ -59,6 +59,8 @@ final class FieldApp implements AutoCloseable {
 
 	final AtomicLong retries = new AtomicLong();
 
+	final AtomicLong contributions = new AtomicLong();
+
 	FieldApp(Options options) {
 		this.options = options;
 		this.enrollment = options.enrollment;
@@ -105,6 +107,47 @@ final class FieldApp implements AutoCloseable {
 			this.duplicates.addAndGet(last.size());
 			uploads.add(this.apps.submit(() -> {
 				upload(last);
+				return null;
+			}));
+		}
+		for (Future<?> upload : uploads) {
+			try {
+				upload.get();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("Upload failed: " + ex.getMessage(), ex);
+			}
+		}
+	}
+
+	/**
+	 * Records a year of paid cover for each of these participants, from their capture month, as the regency's
+	 * treasury (or their employer) does: batches of contributions.
+	 */
+	void contribute(List<Participants.Registration> paidFor, int months, IntConsumer progress) {
+		int size = Math.max(1, Math.min(1000, this.options.batchSize));
+		List<Future<?>> uploads = new ArrayList<>();
+		for (int from = 0; from < paidFor.size(); from += size) {
+			List<Participants.Registration> batch = paidFor.subList(from, Math.min(paidFor.size(), from + size));
+			uploads.add(this.apps.submit(() -> {
+				List<Map<String, Object>> contributions = batch.stream().map((registration) -> {
+					java.time.YearMonth start = java.time.YearMonth.from(registration.registeredAt().atZone(Participants.JAKARTA));
+					Map<String, Object> body = new java.util.LinkedHashMap<>();
+					body.put("nik", registration.nik());
+					body.put("regencyCode", registration.regencyCode());
+					body.put("coverFrom", start.toString());
+					body.put("coverThrough", start.plusMonths(months - 1).toString());
+					body.put("fundingSource", registration.fundingSource());
+					body.put("amount", Participants.JKK_JKM_MONTHLY * months);
+					body.put("paidAt", registration.registeredAt().plusSeconds(60).toString());
+					return body;
+				}).toList();
+				HttpResponse<String> response = post("/api/v1/contributions/batch", Map.of("contributions", contributions));
+				if (response.statusCode() != 200) {
+					throw new IllegalStateException("Contributions refused with " + response.statusCode() + ": " + response.body());
+				}
+				this.contributions.addAndGet(batch.size());
+				progress.accept(batch.size());
 				return null;
 			}));
 		}

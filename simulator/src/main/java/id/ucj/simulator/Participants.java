@@ -1,6 +1,8 @@
 package id.ucj.simulator;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -26,6 +28,11 @@ final class Participants {
 
 	static final int PER_DISTRICT = 9_999;
 
+	static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+
+	/** JKK + JKM at the lowest BPU income band, per worker and month (rupiah). */
+	static final long JKK_JKM_MONTHLY = 16_800;
+
 	private Participants() {
 	}
 
@@ -37,7 +44,19 @@ final class Participants {
 			"Lestari", "Kurniawan", "Handayani", "Setiawan", "Rahmawati", "Nugroho", "Permatasari");
 
 	record Registration(int index, String nik, String fullName, String regencyCode, Segment segment,
-			Set<Program> programs, FundingSource fundingSource, Instant registeredAt) {
+			Set<Program> programs, FundingSource fundingSource, Instant registeredAt, YearMonth paidThrough) {
+
+		Registration(int index, String nik, String fullName, String regencyCode, Segment segment, Set<Program> programs,
+				FundingSource fundingSource, Instant registeredAt) {
+			this(index, nik, fullName, regencyCode, segment, programs, fundingSource, registeredAt, null);
+		}
+
+		/** The same registration, paying its first {@code months} months (from the capture month, in WIB). */
+		Registration paying(int months) {
+			YearMonth captured = YearMonth.from(this.registeredAt.atZone(JAKARTA));
+			return new Registration(this.index, this.nik, this.fullName, this.regencyCode, this.segment, this.programs,
+					this.fundingSource, this.registeredAt, captured.plusMonths(months - 1));
+		}
 
 		Map<String, Object> body() {
 			Map<String, Object> body = new LinkedHashMap<>();
@@ -48,6 +67,9 @@ final class Participants {
 			body.put("programs", this.programs);
 			body.put("fundingSource", this.fundingSource);
 			body.put("registeredAt", this.registeredAt.toString());
+			if (this.paidThrough != null) {
+				body.put("paidThrough", this.paidThrough.toString());
+			}
 			return body;
 		}
 

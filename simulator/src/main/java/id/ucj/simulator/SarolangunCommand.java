@@ -3,6 +3,7 @@ package id.ucj.simulator;
 import java.time.Duration;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,6 +15,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,6 +40,14 @@ class SarolangunCommand implements Callable<Integer> {
 	@Mixin
 	Options options;
 
+	@Option(names = "--apbd-months", defaultValue = "4",
+			description = "months of JKK+JKM the APBD-P pays for the campaign's workers (default: ${DEFAULT-VALUE}: Rp 1.8 bn at Rp 16,800 a month)")
+	int apbdMonths;
+
+	@Option(names = "--baseline-months", defaultValue = "12",
+			description = "months of cover already paid for the baseline's workers, recorded as contributions (default: ${DEFAULT-VALUE})")
+	int baselineMonths;
+
 	@Override
 	public Integer call() throws Exception {
 		Operations operations = new Operations(this.options);
@@ -53,7 +63,8 @@ class SarolangunCommand implements Callable<Integer> {
 		for (int i = 0; i < CAMPAIGN; i++) {
 			// Mostly Sarolangun's own NIKs; some workers' cards were issued next door.
 			Regency issuedIn = (i % 20 == 0) ? issuing.get(1 + (i / 20) % 2) : issuing.get(0);
-			(i < BASELINE ? baseline : campaign).add(Participants.sarolangun(this.options.seed, i, issuedIn));
+			Participants.Registration registration = Participants.sarolangun(this.options.seed, i, issuedIn);
+			(i < BASELINE ? baseline : campaign).add((i < BASELINE) ? registration : registration.paying(this.apbdMonths));
 		}
 
 		if (this.options.givenOut != null) {
@@ -63,6 +74,11 @@ class SarolangunCommand implements Callable<Integer> {
 		}
 		try (FieldApp apps = new FieldApp(this.options)) {
 			enrol(apps, operations, "baseline (43%)", baseline);
+			try (ProgressBar bar = new ProgressBarBuilder().setTaskName("baseline's paid cover").setInitialMax(baseline.size())
+				.setUnit(" contrib", 1)
+				.build()) {
+				apps.contribute(baseline, this.baselineMonths, bar::stepBy);
+			}
 			enrol(apps, operations, "APBD campaign", campaign);
 			JsonNode coverage = awaitCounted(operations, apps.acceptedNiks.size());
 			JsonNode alert = awaitAlert(operations);
@@ -76,9 +92,25 @@ class SarolangunCommand implements Callable<Integer> {
 				.line("covered in 15.03 (aggregator)", coverage.get("covered").asLong())
 				.line("coverage 15.03", String.format("%.2f%% (target %.0f%%)", coverage.get("coverageRatio").asDouble() * 100, TARGET * 100))
 				.line("\"reached 0.65\" alert", (alert != null) ? alert.get("id").asString() + " at " + alert.get("crossedAt").asString() : "none yet")
+				.line("contributions recorded", apps.contributions.get())
+				.line("APBD cover of the campaign", lapse(coverage, campaign.get(campaign.size() - 1).paidThrough()))
 				.print();
 			return coverage.get("covered").asLong() == apps.acceptedNiks.size() ? 0 : 1;
 		}
+	}
+
+	/** When the campaign's cover runs out, and where that leaves the regency, from the aggregator's lapsing view. */
+	private static String lapse(JsonNode coverage, YearMonth paidThrough) {
+		YearMonth over = paidThrough.plusMonths(3);
+		long lapsing = 0;
+		for (JsonNode month : coverage.get("lapsing")) {
+			if (!YearMonth.parse(month.get("month").asString()).isAfter(over)) {
+				lapsing += month.get("total").asLong();
+			}
+		}
+		double after = (double) (coverage.get("covered").asLong() - lapsing) / WORKFORCE;
+		return String.format("paid through %s; unless renewed, %,d participants stop counting by %s and 15.03 falls to %.2f%%",
+				paidThrough, lapsing, over, after * 100);
 	}
 
 	private void enrol(FieldApp apps, Operations operations, String phase, List<Participants.Registration> registrations) {
