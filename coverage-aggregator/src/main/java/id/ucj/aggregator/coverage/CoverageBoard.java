@@ -3,6 +3,7 @@ package id.ucj.aggregator.coverage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import id.ucj.contract.Lapsing;
@@ -75,6 +76,11 @@ class CoverageBoard {
 				.tags(tags)
 				.register(meters);
 		}
+	}
+
+	@EventListener
+	void on(CoverageChanged changed) {
+		changed.regencies().forEach(this::update);
 	}
 
 	void update(CoverageView view) {

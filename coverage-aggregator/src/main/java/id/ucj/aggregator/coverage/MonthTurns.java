@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,7 +39,7 @@ class MonthTurns {
 
 	private final CoverageStore store;
 
-	private final SnapshotPublisher snapshots;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
@@ -47,10 +48,10 @@ class MonthTurns {
 		.stream()
 		.collect(Collectors.groupingBy(Province::zone, Collectors.mapping(Province::code, Collectors.toList())));
 
-	MonthTurns(MongoTemplate mongo, CoverageStore store, SnapshotPublisher snapshots, Clock clock) {
+	MonthTurns(MongoTemplate mongo, CoverageStore store, ApplicationEventPublisher events, Clock clock) {
 		this.mongo = mongo;
 		this.store = store;
-		this.snapshots = snapshots;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -77,7 +78,7 @@ class MonthTurns {
 			}
 		});
 		if (!turned.isEmpty()) {
-			this.snapshots.publish(turned);
+			this.events.publishEvent(new CoverageChanged(turned));
 		}
 		return turned.size();
 	}

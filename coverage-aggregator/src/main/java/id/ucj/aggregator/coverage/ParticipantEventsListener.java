@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ class ParticipantEventsListener {
 
 	private final CoverageStore store;
 
-	private final SnapshotPublisher snapshots;
+	private final ApplicationEventPublisher events;
 
 	private final MeterRegistry meters;
 
@@ -35,12 +36,12 @@ class ParticipantEventsListener {
 
 	private final Timer batchTime;
 
-	ParticipantEventsListener(EventParser parser, Counting counting, CoverageStore store, SnapshotPublisher snapshots,
+	ParticipantEventsListener(EventParser parser, Counting counting, CoverageStore store, ApplicationEventPublisher events,
 			MeterRegistry meters) {
 		this.parser = parser;
 		this.counting = counting;
 		this.store = store;
-		this.snapshots = snapshots;
+		this.events = events;
 		this.meters = meters;
 		this.batchSize = DistributionSummary.builder("ucj.aggregator.batch.size")
 			.description("Records per batch taken from participant-events")
@@ -80,7 +81,7 @@ class ParticipantEventsListener {
 			.tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
 			.register(this.meters)
 			.increment(count));
-		this.snapshots.publish(this.store.regencies(result.regencies()));
+		this.events.publishEvent(new CoverageChanged(this.store.regencies(result.regencies())));
 	}
 
 }

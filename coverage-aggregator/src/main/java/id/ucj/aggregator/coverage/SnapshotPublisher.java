@@ -1,12 +1,12 @@
 package id.ucj.aggregator.coverage;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * snapshots whose version is not newer than the last they saw).
  */
 @Component
-public class SnapshotPublisher {
+class SnapshotPublisher {
 
 	static final String SOURCE = "/ucj/coverage-aggregator";
 
@@ -31,20 +31,18 @@ public class SnapshotPublisher {
 
 	private final TopicSettings topics;
 
-	private final CoverageBoard board;
-
-	SnapshotPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicSettings topics, CoverageBoard board) {
+	SnapshotPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicSettings topics) {
 		this.kafka = kafka;
 		this.json = json;
 		this.topics = topics;
-		this.board = board;
 	}
 
-	public void publish(Collection<CoverageView> regencies) {
-		CompletableFuture<?>[] sends = regencies.stream().map((view) -> {
-			this.board.update(view);
-			return this.kafka.send(toRecord(view.snapshot()));
-		}).toArray(CompletableFuture[]::new);
+	@EventListener
+	void publish(CoverageChanged changed) {
+		CompletableFuture<?>[] sends = changed.regencies()
+			.stream()
+			.map((view) -> this.kafka.send(toRecord(view.snapshot())))
+			.toArray(CompletableFuture[]::new);
 		CompletableFuture.allOf(sends).join();
 	}
 

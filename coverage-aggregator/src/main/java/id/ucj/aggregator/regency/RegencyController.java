@@ -2,6 +2,7 @@ package id.ucj.aggregator.regency;
 
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,7 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import id.ucj.aggregator.coverage.CoverageStore;
 import id.ucj.aggregator.coverage.CoverageView;
-import id.ucj.aggregator.coverage.SnapshotPublisher;
+import id.ucj.aggregator.coverage.CoverageChanged;
 import id.ucj.support.security.Client;
 import jakarta.validation.Valid;
 
@@ -24,13 +25,13 @@ class RegencyController {
 
 	private final RegencyRegistry registry;
 
-	private final SnapshotPublisher snapshots;
+	private final ApplicationEventPublisher events;
 
 	private final CoverageStore coverage;
 
-	RegencyController(RegencyRegistry registry, SnapshotPublisher snapshots, CoverageStore coverage) {
+	RegencyController(RegencyRegistry registry, ApplicationEventPublisher events, CoverageStore coverage) {
 		this.registry = registry;
-		this.snapshots = snapshots;
+		this.events = events;
 		this.coverage = coverage;
 	}
 
@@ -42,7 +43,7 @@ class RegencyController {
 		CoverageView view = this.registry.set(regencyCode, targets, client.id())
 			.map(this.coverage::view)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No regency " + regencyCode));
-		this.snapshots.publish(List.of(view));
+		this.events.publishEvent(new CoverageChanged(List.of(view)));
 		return view;
 	}
 

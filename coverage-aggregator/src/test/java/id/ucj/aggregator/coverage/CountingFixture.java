@@ -38,7 +38,7 @@ final class CountingFixture implements AutoCloseable {
 	}
 
 	Counting counting(CrashPoint crashPoint) {
-		return new Counting(this.mongo, crashPoint, new TestClock());
+		return new Counting(new Memberships(this.mongo), new Counters(this.mongo, new TestClock()), crashPoint);
 	}
 
 	Counting counting() {

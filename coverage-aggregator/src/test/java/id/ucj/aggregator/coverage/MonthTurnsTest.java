@@ -15,6 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -61,7 +62,7 @@ class MonthTurnsTest {
 	CoverageStore store;
 
 	@Autowired
-	SnapshotPublisher snapshots;
+	ApplicationEventPublisher events;
 
 	@Autowired
 	TopicSettings topics;
@@ -98,7 +99,7 @@ class MonthTurnsTest {
 
 		// Midnight in Jambi: April. Two instances check at once.
 		this.clock.set(Instant.parse("2025-03-31T17:00:00Z"));
-		MonthTurns other = new MonthTurns(this.mongo, this.store, this.snapshots, this.clock);
+		MonthTurns other = new MonthTurns(this.mongo, this.store, this.events, this.clock);
 		CompletableFuture<Integer> first = CompletableFuture.supplyAsync(this.monthTurns::publishTurnedMonths);
 		CompletableFuture<Integer> second = CompletableFuture.supplyAsync(other::publishTurnedMonths);
 

@@ -1,0 +1,106 @@
+package id.ucj.aggregator.coverage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * The regency counters (the {@code partitions} of {@code regencies}): each regency and partition takes only the
+ * changes of events above its recorded offset, in one compare-and-set update on that offset; if another writer
+ * moved it, the regency is read again and only what is still missing is added.
+ */
+@Component
+class Counters {
+
+	private static final int MAX_COUNTER_ROUNDS = 20;
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	Counters(MongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	void add(List<BatchFold.Supply> supplies) {
+		if (supplies.isEmpty()) {
+			return;
+		}
+		Set<String> regencies = supplies.stream().map(BatchFold.Supply::regencyCode).collect(Collectors.toSet());
+		for (int round = 0; round < MAX_COUNTER_ROUNDS; round++) {
+			Map<String, RegencyDocument> counters = this.mongo
+				.find(Query.query(where("_id").in(regencies)), RegencyDocument.class)
+				.stream()
+				.collect(Collectors.toMap(RegencyDocument::code, Function.identity()));
+			BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, RegencyDocument.class);
+			int operations = 0;
+			for (Map.Entry<RegencyPartition, List<BatchFold.Supply>> entry : byRegencyAndPartition(supplies).entrySet()) {
+				RegencyDocument counter = counters.get(entry.getKey().regencyCode());
+				if (counter == null) {
+					throw new IllegalStateException("No counter for regency " + entry.getKey().regencyCode());
+				}
+				int partition = entry.getKey().partition();
+				long counted = counter.countedOffset(partition);
+				List<BatchFold.Supply> uncounted = entry.getValue().stream().filter((supply) -> supply.offset() > counted).toList();
+				if (!uncounted.isEmpty()) {
+					bulk.updateOne(counterAt(counter.code(), partition, counted), increment(partition, uncounted));
+					operations++;
+				}
+			}
+			if (operations == 0 || bulk.execute().getMatchedCount() == operations) {
+				return;
+			}
+			// Another writer moved an offset since we read it: read again and count only what is still missing.
+		}
+		throw new ConcurrentCounting("Regency counters kept changing concurrently");
+	}
+
+	private record RegencyPartition(String regencyCode, int partition) {
+	}
+
+	private static Map<RegencyPartition, List<BatchFold.Supply>> byRegencyAndPartition(List<BatchFold.Supply> supplies) {
+		Map<RegencyPartition, List<BatchFold.Supply>> grouped = new LinkedHashMap<>();
+		supplies.forEach((supply) -> grouped
+			.computeIfAbsent(new RegencyPartition(supply.regencyCode(), supply.partition()), (key) -> new ArrayList<>())
+			.add(supply));
+		return grouped;
+	}
+
+	private static Query counterAt(String regencyCode, int partition, long countedOffset) {
+		String key = "partitions." + RegencyDocument.partitionKey(partition);
+		Criteria offset = (countedOffset < 0) ? where(key).exists(false) : where(key + "." + RegencyDocument.OFFSET).is(countedOffset);
+		return Query.query(where("_id").is(regencyCode).andOperator(offset));
+	}
+
+	private Update increment(int partition, List<BatchFold.Supply> uncounted) {
+		String key = "partitions." + RegencyDocument.partitionKey(partition) + ".";
+		Counts total = new Counts();
+		uncounted.forEach((supply) -> total.add(supply.counts()));
+		Update update = new Update();
+		total.asMap().forEach((name, amount) -> update.inc(key + name, amount));
+		long lastOffset = uncounted.stream().mapToLong(BatchFold.Supply::offset).max().orElseThrow();
+		Instant lastEvent = uncounted.stream().map(BatchFold.Supply::occurredAt).max(Instant::compareTo).orElseThrow();
+		return update.set(key + RegencyDocument.OFFSET, lastOffset)
+			.inc("version", 1)
+			.set("updatedAt", this.clock.instant())
+			.max("lastEventAt", lastEvent);
+	}
+
+}
