@@ -1,6 +1,7 @@
 package id.ucj.deploy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,10 @@ final class PersonalDataScan {
 	private static final Pattern SIXTEEN_DIGITS = Pattern.compile("(?<![0-9A-Za-z])\\d{16}(?![0-9A-Za-z])");
 
 	private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
+	private static final int CHUNK = 16 * 1024 * 1024;
+
+	private static final int OVERLAP = 256;
 
 	private final Set<String> niks = new HashSet<>();
 
@@ -82,17 +87,40 @@ final class PersonalDataScan {
 		}
 	}
 
-	/** Every file below a directory, whatever it holds. */
+	/**
+	 * Every file below a directory, whatever it holds, read in 16 MB chunks that overlap by more than a NIK or a
+	 * name, so that none is cut in two and files of any size (the store's file grows past 2 GB) can be read.
+	 */
 	void scanFiles(Path directory) throws IOException {
 		try (Stream<Path> files = Files.walk(directory)) {
 			files.filter(Files::isRegularFile).forEach((file) -> {
 				try {
-					scan(file.toString(), Files.readAllBytes(file));
+					scanFile(file);
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
 				}
 			});
+		}
+	}
+
+	private void scanFile(Path file) throws IOException {
+		byte[] buffer = new byte[CHUNK + OVERLAP];
+		try (InputStream in = Files.newInputStream(file)) {
+			int kept = 0;
+			long position = 0;
+			while (true) {
+				int read = in.readNBytes(buffer, kept, CHUNK);
+				if (read <= 0) {
+					break;
+				}
+				int length = kept + read;
+				scan(file + " @" + position, new String(buffer, 0, length, StandardCharsets.ISO_8859_1));
+				kept = Math.min(OVERLAP, length);
+				System.arraycopy(buffer, length - kept, buffer, 0, kept);
+				position += read;
+				this.scannedBytes -= kept;
+			}
 		}
 	}
 
