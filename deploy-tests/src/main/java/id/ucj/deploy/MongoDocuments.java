@@ -8,7 +8,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
-/** Every document of every collection of every database, as JSON. */
+/** Every document of every collection of every database, as JSON, in batches a MongoDB reply can hold. */
 final class MongoDocuments {
 
 	private MongoDocuments() {
@@ -19,7 +19,7 @@ final class MongoDocuments {
 			for (String database : client.listDatabaseNames()) {
 				MongoDatabase db = client.getDatabase(database);
 				for (String collection : db.listCollectionNames()) {
-					for (Document document : db.getCollection(collection).find()) {
+					for (Document document : db.getCollection(collection).find().batchSize(500)) {
 						reader.accept("mongodb " + database + "." + collection, document.toJson());
 					}
 				}

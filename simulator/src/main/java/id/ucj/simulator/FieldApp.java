@@ -121,17 +121,18 @@ final class FieldApp implements AutoCloseable {
 	}
 
 	/**
-	 * Records a year of paid cover for each of these participants, from their capture month, as the regency's
-	 * treasury (or their employer) does: batches of contributions.
+	 * Records {@code months} of paid cover for each of these participants, from the month {@code from} gives, as the
+	 * regency's treasury (or their employer) does: batches of contributions.
 	 */
-	void contribute(List<Participants.Registration> paidFor, int months, IntConsumer progress) {
+	void contribute(List<Participants.Registration> paidFor, java.util.function.Function<Participants.Registration, java.time.YearMonth> firstMonth,
+			int months, IntConsumer progress) {
 		int size = Math.max(1, Math.min(1000, this.options.batchSize));
 		List<Future<?>> uploads = new ArrayList<>();
 		for (int from = 0; from < paidFor.size(); from += size) {
 			List<Participants.Registration> batch = paidFor.subList(from, Math.min(paidFor.size(), from + size));
 			uploads.add(this.apps.submit(() -> {
 				List<Map<String, Object>> contributions = batch.stream().map((registration) -> {
-					java.time.YearMonth start = java.time.YearMonth.from(registration.registeredAt().atZone(Participants.JAKARTA));
+					java.time.YearMonth start = firstMonth.apply(registration);
 					Map<String, Object> body = new java.util.LinkedHashMap<>();
 					body.put("nik", registration.nik());
 					body.put("regencyCode", registration.regencyCode());
@@ -139,7 +140,7 @@ final class FieldApp implements AutoCloseable {
 					body.put("coverThrough", start.plusMonths(months - 1).toString());
 					body.put("fundingSource", registration.fundingSource());
 					body.put("amount", Participants.JKK_JKM_MONTHLY * months);
-					body.put("paidAt", registration.registeredAt().plusSeconds(60).toString());
+					body.put("paidAt", java.time.Instant.now().minusSeconds(60).toString());
 					return body;
 				}).toList();
 				HttpResponse<String> response = post("/api/v1/contributions/batch", Map.of("contributions", contributions));

@@ -2,6 +2,7 @@ package id.ucj.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,14 @@ class NationalCommand implements Callable<Integer> {
 	@Option(names = "--deregistrations", defaultValue = "0.03", description = "share who leave cover (default: ${DEFAULT-VALUE})")
 	double deregistrations;
 
+	@Option(names = "--lapsed", defaultValue = "0.10",
+			description = "share registered six months ago and never paid since: registered, no longer covered (default: ${DEFAULT-VALUE})")
+	double lapsed;
+
+	@Option(names = "--renewals", defaultValue = "0.5",
+			description = "share of the lapsed whose cover is paid again from this month (default: ${DEFAULT-VALUE})")
+	double renewals;
+
 	@Override
 	public Integer call() throws Exception {
 		Operations operations = new Operations(this.options);
@@ -57,17 +66,33 @@ class NationalCommand implements Callable<Integer> {
 		List<Participants.Registration> first = new ArrayList<>();
 		List<Participants.Registration> second = new ArrayList<>();
 		List<String> leaving = new ArrayList<>();
+		List<Participants.Registration> renewed = new ArrayList<>();
+		java.util.Set<String> notPaidUp = new java.util.HashSet<>();
 		Map<String, String> finalRegency = new HashMap<>();
 		for (int n = 0; n < this.participants; n++) {
 			int index = FIRST_INDEX + n;
 			SplittableRandom random = Participants.random(this.options.seed + 1, index);
 			Regency worksIn = regencies.get(random.nextInt(regencies.size()));
 			Regency issuedIn = (random.nextInt(10) == 0) ? regencies.get(random.nextInt(regencies.size())) : worksIn;
+			boolean lapsedOnce = random.nextDouble() < this.lapsed;
+			// Six months ago, with nothing paid since: cover lapsed (the third unpaid month ends it).
+			Instant capturedAt = lapsedOnce ? Participants.CAMPAIGN_START.minus(Duration.ofDays(183)).plusSeconds(n)
+					: Participants.CAMPAIGN_START.plusSeconds(n);
 			Participants.Registration registration = Participants.anywhere(this.options.seed, index, issuedIn, worksIn,
-					Participants.CAMPAIGN_START.plusSeconds(n));
+					capturedAt);
 			first.add(registration);
 			finalRegency.put(registration.nik(), worksIn.code());
+			if (lapsedOnce) {
+				if (random.nextDouble() < this.renewals) {
+					renewed.add(registration);
+				}
+				else {
+					notPaidUp.add(registration.nik());
+				}
+			}
 			if (random.nextDouble() < this.moves) {
+				// A registration pays the month it is captured in: a move covers the participant again.
+				notPaidUp.remove(registration.nik());
 				Regency movesTo = regencies.get(random.nextInt(regencies.size()));
 				second.add(new Participants.Registration(index, registration.nik(), registration.fullName(), movesTo.code(), registration.segment(),
 						registration.programs(), registration.fundingSource(),
@@ -87,12 +112,22 @@ class NationalCommand implements Callable<Integer> {
 			try (ProgressBar bar = bar("moves", second.size())) {
 				apps.register(second, bar::stepBy);
 			}
+			try (ProgressBar bar = bar("renewals", renewed.size())) {
+				YearMonth now = YearMonth.now(Participants.JAKARTA);
+				apps.contribute(renewed, (registration) -> now, 3, bar::stepBy);
+			}
 			try (ProgressBar bar = bar("deregistrations", leaving.size())) {
 				apps.deregister(leaving, Duration.ofHours(1), bar::stepBy);
 			}
+			Map<String, Long> expectedRegistered = new TreeMap<>();
 			Map<String, Long> expected = new TreeMap<>();
-			finalRegency.values().forEach((code) -> expected.merge(code, 1L, Long::sum));
-			int matching = awaitMatching(operations, expected);
+			finalRegency.forEach((nik, code) -> {
+				expectedRegistered.merge(code, 1L, Long::sum);
+				if (!notPaidUp.contains(nik)) {
+					expected.merge(code, 1L, Long::sum);
+				}
+			});
+			int matching = awaitMatching(operations, expected, expectedRegistered);
 			Summary.of("National run", start)
 				.line("requests accepted", apps.accepted.get())
 				.line("requests rejected", apps.rejected.get())
@@ -102,7 +137,10 @@ class NationalCommand implements Callable<Integer> {
 				.line("participants", this.participants)
 				.line("moves", second.size())
 				.line("deregistrations", leaving.size())
-				.line("covered now (expected)", finalRegency.size())
+				.line("lapsed six months ago", renewed.size() + notPaidUp.size())
+				.line("renewed (contributions from this month)", renewed.size())
+				.line("registered now (expected)", finalRegency.size())
+				.line("covered now: paid up (expected)", expected.values().stream().mapToLong(Long::longValue).sum())
 				.line("regencies matching expected", matching + " of " + regencies.size()
 						+ " (on a fresh system; other runs add to the counts)")
 				.print();
@@ -114,8 +152,12 @@ class NationalCommand implements Callable<Integer> {
 		return new ProgressBarBuilder().setTaskName(task).setInitialMax(size).setUnit(" req", 1).build();
 	}
 
-	/** The aggregator counts asynchronously: wait until every regency matches, or counting stops moving. */
-	private static int awaitMatching(Operations operations, Map<String, Long> expected) throws InterruptedException {
+	/**
+	 * The aggregator counts asynchronously: wait until every regency's covered (paid up) and registered counts match,
+	 * or counting stops moving.
+	 */
+	private static int awaitMatching(Operations operations, Map<String, Long> expected, Map<String, Long> registered)
+			throws InterruptedException {
 		long previousTotal = -1;
 		Instant stalledSince = Instant.now();
 		while (true) {
@@ -124,7 +166,9 @@ class NationalCommand implements Callable<Integer> {
 			for (JsonNode regency : operations.allCoverage()) {
 				long covered = regency.get("covered").asLong();
 				total += covered;
-				if (covered == expected.getOrDefault(regency.get("regencyCode").asString(), 0L)) {
+				String code = regency.get("regencyCode").asString();
+				if (covered == expected.getOrDefault(code, 0L)
+						&& regency.get("registered").asLong() == registered.getOrDefault(code, 0L)) {
 					matching++;
 				}
 			}

@@ -77,7 +77,8 @@ class SarolangunCommand implements Callable<Integer> {
 			try (ProgressBar bar = new ProgressBarBuilder().setTaskName("baseline's paid cover").setInitialMax(baseline.size())
 				.setUnit(" contrib", 1)
 				.build()) {
-				apps.contribute(baseline, this.baselineMonths, bar::stepBy);
+				apps.contribute(baseline, (registration) -> YearMonth.from(registration.registeredAt().atZone(Participants.JAKARTA)),
+						this.baselineMonths, bar::stepBy);
 			}
 			enrol(apps, operations, "APBD campaign", campaign);
 			JsonNode coverage = awaitCounted(operations, apps.acceptedNiks.size());
