@@ -166,6 +166,10 @@ class CoverageAggregationTest {
 			assertThat(province.get("workforce").asLong()).isEqualTo(10);
 			assertThat(province.get("coverageRatio").asDouble()).isEqualTo(0.3);
 			assertThat(province.get("regenciesWithoutWorkforce").asInt()).isEqualTo(province.get("regencies").asInt() - 1);
+			assertThat(province.get("registered").asLong()).isEqualTo(4);
+			// Captured in October 2024 and paid for that month alone: November and December are grace months.
+			assertThat(province.get("lapsing").findValuesAsString("month")).startsWith("2024-11", "2024-12", "2025-01");
+			assertThat(province.get("lapsing").get(2).get("byFundingSource").get("EMPLOYER").asLong()).isEqualTo(4);
 		});
 		assertThat(this.api.json("/api/v1/coverage/national").get("regencies").asInt()).isEqualTo(514);
 		assertThat(this.api.json("/api/v1/coverage?province=12")).allSatisfy(
