@@ -40,9 +40,14 @@ public record ClientKey(String sha256, String client, String role, List<String> 
 		require(client != null && CLIENT.matcher(client).matches(),
 				"a client id is 1 to 64 letters, digits, '.', '_' or '-': " + client);
 		require(ROLES.contains(role), "the role must be one of enroller, admin, reader: " + role);
-		require(!areas.isEmpty() && areas.stream().allMatch((area) -> AREA.matcher(area).matches()),
+		require(!areas.isEmpty() && areas.stream().allMatch(ClientKey::isArea),
 				"areas are province codes (15), regency codes (15.03) or *: " + areas);
 		require(ratePerSecond == null || ratePerSecond > 0, "a rate limit must be positive: " + ratePerSecond);
+	}
+
+	/** Whether this names an area: a province code ({@code 15}), a regency code ({@code 15.03}) or {@code *}. */
+	public static boolean isArea(String area) {
+		return area != null && AREA.matcher(area).matches();
 	}
 
 	/** A new key: 256 random bits, URL-safe, recognisable by its {@code ucj_} prefix (so secret scanners find it). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +102,7 @@ final class ApiKeys {
 	private static Map<String, Client> byHash(List<ClientKey> keys) {
 		Map<String, Client> clients = new HashMap<>();
 		for (ClientKey key : keys) {
-			clients.put(key.sha256(), Client.of(key.client(), Role.of(key.role()), key.areas(), key.ratePerSecond()));
+			clients.put(key.sha256(), new Client(key.client(), Role.of(key.role()), Set.copyOf(key.areas()), key.ratePerSecond()));
 		}
 		return Map.copyOf(clients);
 	}

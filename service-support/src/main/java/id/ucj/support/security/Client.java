@@ -1,6 +1,5 @@
 package id.ucj.support.security;
 
-import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -17,10 +16,6 @@ public record Client(String id, Role role, Set<String> areas, Integer ratePerSec
 
 	public Client {
 		areas = Set.copyOf(areas);
-	}
-
-	static Client of(String id, Role role, Collection<String> areas, Integer ratePerSecond) {
-		return new Client(id, role, Set.copyOf(areas), ratePerSecond);
 	}
 
 	/** Whether the client may act in a regency ({@code 15.03}): it names the regency, its province, or all. */

@@ -3,20 +3,20 @@ package id.ucj.support.security;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
+import id.ucj.contract.ClientKey;
+
 /**
  * A verified JWT as a {@link Client}: its role and areas from the configured claims, its id from the configured
  * claim ({@code client_id} by default), else {@code azp}, else the subject.
  */
 final class JwtClients implements Converter<Jwt, AbstractAuthenticationToken> {
-
-	private static final Pattern AREA = Pattern.compile("\\*|\\d{2}|\\d{2}\\.\\d{2}");
 
 	private final SecuritySettings.Jwt claims;
 
@@ -26,7 +26,7 @@ final class JwtClients implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
-		return new ClientAuthentication(Client.of(clientId(jwt), role(jwt), areas(jwt), null));
+		return new ClientAuthentication(new Client(clientId(jwt), role(jwt), Set.copyOf(areas(jwt)), null));
 	}
 
 	private String clientId(Jwt jwt) {
@@ -56,7 +56,7 @@ final class JwtClients implements Converter<Jwt, AbstractAuthenticationToken> {
 		Object claim = jwt.getClaims().get(this.claims.areasClaim());
 		List<String> areas = (claim instanceof Collection<?> list) ? list.stream().map(String::valueOf).toList()
 				: (claim instanceof String text) ? Arrays.asList(text.strip().split("[\\s,]+")) : List.of();
-		if (areas.isEmpty() || !areas.stream().allMatch((area) -> AREA.matcher(area).matches())) {
+		if (areas.isEmpty() || !areas.stream().allMatch(ClientKey::isArea)) {
 			throw new InvalidBearerTokenException("The token's " + this.claims.areasClaim()
 					+ " claim must name province codes (15), regency codes (15.03) or *");
 		}
