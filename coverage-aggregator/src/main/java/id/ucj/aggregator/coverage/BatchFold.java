@@ -43,8 +43,8 @@ final class BatchFold {
 			List<Supply> supplies) {
 	}
 
-	/** Folds the events, in topic order, over the memberships as stored. */
-	static Plan fold(List<CountedEvent> events, Map<String, MembershipDocument> stored) {
+	/** Folds the events, in topic order, over the memberships as stored, counting cover with the lapse rule. */
+	static Plan fold(List<CountedEvent> events, Map<String, MembershipDocument> stored, LapseRule rule) {
 		Map<String, MembershipDocument> working = new HashMap<>(stored);
 		Map<Integer, Long> oldestOffset = new HashMap<>();
 		events.forEach((event) -> oldestOffset.merge(event.partition(), event.offset(), Math::min));
@@ -66,7 +66,7 @@ final class BatchFold {
 			}
 			else {
 				Membership before = (current != null) ? current.membership() : Membership.NONE;
-				Membership.Transition transition = before.apply(event.event());
+				Membership.Transition transition = before.apply(event.event(), rule);
 				transition.changes().forEach((regency, counts) -> supplies.add(new Supply(regency, event.partition(),
 						event.offset(), event.event().occurredAt(), counts)));
 				working.put(participantId, MembershipDocument.after(participantId, current, transition, event,

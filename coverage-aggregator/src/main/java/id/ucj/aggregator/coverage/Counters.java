@@ -3,6 +3,7 @@ package id.ucj.aggregator.coverage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,10 +20,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import id.ucj.contract.Regency;
+import id.ucj.contract.Regions;
+import jakarta.annotation.PostConstruct;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * The regency counters (the {@code partitions} of {@code regencies}): each regency and partition takes only the
+ * The regency counters ({@code counters}, written only by this package): each regency and partition takes only the
  * changes of events above its recorded offset, in one compare-and-set update on that offset; if another writer
  * moved it, the regency is read again and only what is still missing is added.
  */
@@ -29,6 +35,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class Counters {
 
 	private static final int MAX_COUNTER_ROUNDS = 20;
+
+	/** Where counters were kept before they had a collection of their own. */
+	private static final String LEGACY_COLLECTION = "regencies";
+
+	private static final String LEGACY_PARTITIONS = "partitions";
 
 	private final MongoTemplate mongo;
 
@@ -39,23 +50,47 @@ class Counters {
 		this.clock = clock;
 	}
 
+	/**
+	 * Every official regency has its counters before any event is counted. A store from before counters had a
+	 * collection of their own keeps them: the first start copies them from {@code regencies}, where they were.
+	 */
+	@PostConstruct
+	void seed() {
+		Map<String, Document> legacy = new HashMap<>();
+		if (this.mongo.estimatedCount(CounterDocument.class) == 0) {
+			this.mongo.find(Query.query(where(LEGACY_PARTITIONS).exists(true)), Document.class, LEGACY_COLLECTION)
+				.forEach((regency) -> legacy.put(regency.getString("_id"), regency));
+		}
+		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, CounterDocument.class);
+		for (Regency regency : Regions.official().regencies()) {
+			Document before = legacy.getOrDefault(regency.code(), new Document());
+			Update seed = new Update().setOnInsert("version", before.get("version", 0L))
+				.setOnInsert(LEGACY_PARTITIONS, before.get(LEGACY_PARTITIONS, Map.of()));
+			for (String field : List.of("month", "updatedAt", "lastEventAt")) {
+				if (before.get(field) != null) {
+					seed.setOnInsert(field, before.get(field));
+				}
+			}
+			bulk.upsert(Query.query(where("_id").is(regency.code())), seed);
+		}
+		bulk.execute();
+	}
+
 	void add(List<BatchFold.Supply> supplies) {
 		if (supplies.isEmpty()) {
 			return;
 		}
 		Set<String> regencies = supplies.stream().map(BatchFold.Supply::regencyCode).collect(Collectors.toSet());
 		for (int round = 0; round < MAX_COUNTER_ROUNDS; round++) {
-			Map<String, RegencyDocument> counters = this.mongo
-				.find(Query.query(where("_id").in(regencies)), RegencyDocument.class)
+			Map<String, CounterDocument> counters = this.mongo
+				.find(Query.query(where("_id").in(regencies)), CounterDocument.class)
 				.stream()
-				.collect(Collectors.toMap(RegencyDocument::code, Function.identity()));
-			BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, RegencyDocument.class);
+				.collect(Collectors.toMap(CounterDocument::code, Function.identity()));
+			BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, CounterDocument.class);
 			int operations = 0;
 			for (Map.Entry<RegencyPartition, List<BatchFold.Supply>> entry : byRegencyAndPartition(supplies).entrySet()) {
-				RegencyDocument counter = counters.get(entry.getKey().regencyCode());
-				if (counter == null) {
-					throw new IllegalStateException("No counter for regency " + entry.getKey().regencyCode());
-				}
+				CounterDocument counter = counters.getOrDefault(entry.getKey().regencyCode(),
+						CounterDocument.empty(entry.getKey().regencyCode()));
 				int partition = entry.getKey().partition();
 				long counted = counter.countedOffset(partition);
 				List<BatchFold.Supply> uncounted = entry.getValue().stream().filter((supply) -> supply.offset() > counted).toList();
@@ -84,20 +119,20 @@ class Counters {
 	}
 
 	private static Query counterAt(String regencyCode, int partition, long countedOffset) {
-		String key = "partitions." + RegencyDocument.partitionKey(partition);
-		Criteria offset = (countedOffset < 0) ? where(key).exists(false) : where(key + "." + RegencyDocument.OFFSET).is(countedOffset);
+		String key = "partitions." + CounterDocument.partitionKey(partition);
+		Criteria offset = (countedOffset < 0) ? where(key).exists(false) : where(key + "." + CounterDocument.OFFSET).is(countedOffset);
 		return Query.query(where("_id").is(regencyCode).andOperator(offset));
 	}
 
 	private Update increment(int partition, List<BatchFold.Supply> uncounted) {
-		String key = "partitions." + RegencyDocument.partitionKey(partition) + ".";
+		String key = "partitions." + CounterDocument.partitionKey(partition) + ".";
 		Counts total = new Counts();
 		uncounted.forEach((supply) -> total.add(supply.counts()));
 		Update update = new Update();
 		total.asMap().forEach((name, amount) -> update.inc(key + name, amount));
 		long lastOffset = uncounted.stream().mapToLong(BatchFold.Supply::offset).max().orElseThrow();
 		Instant lastEvent = uncounted.stream().map(BatchFold.Supply::occurredAt).max(Instant::compareTo).orElseThrow();
-		return update.set(key + RegencyDocument.OFFSET, lastOffset)
+		return update.set(key + CounterDocument.OFFSET, lastOffset)
 			.inc("version", 1)
 			.set("updatedAt", this.clock.instant())
 			.max("lastEventAt", lastEvent);

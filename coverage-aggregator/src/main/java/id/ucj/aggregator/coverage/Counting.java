@@ -32,10 +32,13 @@ class Counting {
 
 	private final CrashPoint crashPoint;
 
-	Counting(Memberships memberships, Counters counters, CrashPoint crashPoint) {
+	private final LapseRule rule;
+
+	Counting(Memberships memberships, Counters counters, CrashPoint crashPoint, LapseRules rules) {
 		this.memberships = memberships;
 		this.counters = counters;
 		this.crashPoint = crashPoint;
+		this.rule = rules.rule();
 	}
 
 	/** What a batch did: each event's outcome, and the regencies it touched. */
@@ -44,7 +47,7 @@ class Counting {
 
 	Result count(List<CountedEvent> events) {
 		Map<String, MembershipDocument> stored = this.memberships.load(events);
-		BatchFold.Plan plan = BatchFold.fold(events, stored);
+		BatchFold.Plan plan = BatchFold.fold(events, stored, this.rule);
 		this.memberships.write(plan.changed(), stored, plan.memberships());
 		this.crashPoint.afterMembershipsWritten(List.copyOf(plan.changed()));
 		this.counters.add(plan.supplies());

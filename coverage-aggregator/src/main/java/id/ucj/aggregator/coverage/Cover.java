@@ -11,14 +11,11 @@ import id.ucj.contract.Segment;
 
 /**
  * A participant's paid cover: the distinct month ranges paid for them (by contributions and registrations), and
- * what follows from them. Active in month M: M lies in some {@code [from, through + GRACE_MONTHS]} (the third
- * consecutive unpaid month is the first non-active one); protected in M: M was paid. Order-independent: the same
+ * what follows from them. Active in month M: M lies in some {@code [from, through + grace]} ({@link LapseRule});
+ * protected in M: M was paid. Order-independent: the same
  * ranges in any order, or twice, give the same cover.
  */
 record Cover(List<PaidRange> paid) {
-
-	/** Unpaid months a participant stays active after their paid cover ends (BPJS: non-active from the third). */
-	static final int GRACE_MONTHS = 2;
 
 	static final Cover NONE = new Cover(List.of());
 
@@ -49,8 +46,8 @@ record Cover(List<PaidRange> paid) {
 	}
 
 	/** The stretches of activity, merged where they touch or overlap. */
-	List<Interval> active() {
-		return merge(GRACE_MONTHS);
+	List<Interval> active(LapseRule rule) {
+		return merge(rule.graceMonths());
 	}
 
 	/** The stretches of paid months, merged where they touch or overlap. */
@@ -86,9 +83,9 @@ record Cover(List<PaidRange> paid) {
 	 * The cover as changes of the regency counters, for a registered participant of this segment: where each
 	 * active stretch starts (+) and the month it is over (-), by segment and funding; and the same for paid months.
 	 */
-	Counts counts(Segment segment, int sign) {
+	Counts counts(Segment segment, int sign, LapseRule rule) {
 		Counts counts = new Counts();
-		for (Interval interval : active()) {
+		for (Interval interval : active(rule)) {
 			counts.add(Counts.activeFrom(interval.from(), segment, interval.funding()), sign);
 			counts.add(Counts.activeUntil(interval.through().plusMonths(1), segment, interval.funding()), sign);
 		}

@@ -3,45 +3,58 @@ package id.ucj.aggregator.coverage;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Reads regencies' coverage from MongoDB. */
+/** Reads regencies' coverage: their counters, joined with what the regency register says of them. */
 @Component
 public class CoverageStore {
 
 	private final MongoTemplate mongo;
 
+	private final RegencyRegister register;
+
 	private final Clock clock;
 
-	CoverageStore(MongoTemplate mongo, Clock clock) {
+	CoverageStore(MongoTemplate mongo, RegencyRegister register, Clock clock) {
 		this.mongo = mongo;
+		this.register = register;
 		this.clock = clock;
 	}
 
-	/** A regency as read now, in its own month. */
-	public CoverageView view(RegencyDocument regency) {
-		return CoverageView.of(regency, this.clock.instant());
-	}
-
 	public Optional<CoverageView> regency(String code) {
-		return Optional.ofNullable(this.mongo.findById(code, RegencyDocument.class)).map(this::view);
+		return regencies(List.of(code)).stream().findFirst();
 	}
 
 	public List<CoverageView> regencies(Collection<String> codes) {
-		return this.mongo.find(Query.query(where("_id").in(codes)), RegencyDocument.class).stream().map(this::view).toList();
+		return join(this.register.find(codes));
 	}
 
 	/** All regencies, or those of one province, by code. */
 	public List<CoverageView> all(String provinceCode) {
-		Query query = (provinceCode != null) ? Query.query(where("provinceCode").is(provinceCode)) : new Query();
-		return this.mongo.find(query.with(Sort.by("_id")), RegencyDocument.class).stream().map(this::view).toList();
+		return join(this.register.inProvince(provinceCode));
+	}
+
+	private List<CoverageView> join(List<RegisteredRegency> regencies) {
+		if (regencies.isEmpty()) {
+			return List.of();
+		}
+		Map<String, CounterDocument> counters = this.mongo
+			.find(Query.query(where("_id").in(regencies.stream().map(RegisteredRegency::code).toList())), CounterDocument.class)
+			.stream()
+			.collect(Collectors.toMap(CounterDocument::code, Function.identity()));
+		return regencies.stream()
+			.map((regency) -> CoverageView.of(regency,
+					counters.getOrDefault(regency.code(), CounterDocument.empty(regency.code())), this.clock.instant()))
+			.toList();
 	}
 
 }

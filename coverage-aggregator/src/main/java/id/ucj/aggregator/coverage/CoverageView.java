@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -33,9 +35,12 @@ public record CoverageView(String regencyCode, String regencyName, String provin
 		Map<FundingSource, Long> byFundingSource, List<Lapsing> lapsing, long registrations, long deregistrations,
 		long movedIn, long movedOut, Instant lastEventAt, String targetsSetBy, Instant targetsSetAt) {
 
-	/** The regency as it stands at {@code now}, in its own month. */
-	public static CoverageView of(RegencyDocument regency, Instant now) {
-		Counts counts = regency.counts();
+	/**
+	 * The regency as it stands at {@code now}, in its own month. Its version is the sum of its register's and its
+	 * counters' versions, which both only grow.
+	 */
+	static CoverageView of(RegisteredRegency regency, CounterDocument counters, Instant now) {
+		Counts counts = counters.counts();
 		Map<Program, Long> byProgram = new EnumMap<>(Program.class);
 		for (Program program : Program.values()) {
 			byProgram.put(program, counts.get(Counts.program(program)));
@@ -43,13 +48,16 @@ public record CoverageView(String regencyCode, String regencyName, String provin
 		EffectiveCoverage effective = EffectiveCoverage.of(counts, monthOf(regency.code(), now));
 		Double ratio = (regency.workforce() != null && regency.workforce() > 0)
 				? (double) effective.active() / regency.workforce() : null;
-		Instant asOf = (regency.updatedAt() != null) ? regency.updatedAt() : Instant.EPOCH;
+		Instant asOf = Stream.of(regency.updatedAt(), counters.updatedAt())
+			.filter(Objects::nonNull)
+			.max(Instant::compareTo)
+			.orElse(Instant.EPOCH);
 		return new CoverageView(regency.code(), regency.name(), regency.provinceCode(), effective.month(),
 				effective.active(), counts.get(Counts.REGISTERED), effective.protectedCount(), regency.workforce(), ratio,
-				regency.target(), asOf, regency.version(), byProgram, effective.activeBySegment(),
+				regency.target(), asOf, regency.version() + counters.version(), byProgram, effective.activeBySegment(),
 				effective.activeByFundingSource(), effective.lapsing(), counts.get(Counts.REGISTRATIONS),
 				counts.get(Counts.DEREGISTRATIONS), counts.get(Counts.MOVED_IN), counts.get(Counts.MOVED_OUT),
-				regency.lastEventAt(), regency.targetsSetBy(), regency.targetsSetAt());
+				counters.lastEventAt(), regency.targetsSetBy(), regency.targetsSetAt());
 	}
 
 	/** The regency's month at {@code now}: months turn at midnight in its province's time zone. */

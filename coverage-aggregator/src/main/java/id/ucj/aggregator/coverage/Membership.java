@@ -33,13 +33,13 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 	/** Someone never seen before. */
 	static final Membership NONE = new Membership(false, null, null, Set.of(), null, null, Cover.NONE);
 
-	/** The membership after the event, and what that changes in each regency's counts. */
-	Transition apply(ParticipantEvent event) {
+	/** The membership after the event, and what that changes in each regency's counts under the lapse rule. */
+	Transition apply(ParticipantEvent event, LapseRule rule) {
 		if (event instanceof ContributionPaid paid) {
 			Membership next = new Membership(this.active, this.regencyCode, this.segment, this.programs, this.fundingSource,
 					this.lastOccurredAt,
 					this.cover.with(new Cover.PaidRange(paid.coverFrom(), paid.coverThrough(), paid.fundingSource())));
-			Map<String, Counts> changes = changes(this, next);
+			Map<String, Counts> changes = changes(this, next, rule);
 			return new Transition(next, changes, changes.isEmpty() ? Outcome.UNCHANGED : Outcome.APPLIED);
 		}
 		if (this.lastOccurredAt != null && event.occurredAt().isBefore(this.lastOccurredAt)) {
@@ -48,7 +48,7 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 					? new Membership(this.active, this.regencyCode, this.segment, this.programs, this.fundingSource,
 							this.lastOccurredAt, this.cover.with(paidBy(registered)))
 					: this;
-			return new Transition(next, changes(this, next), Outcome.LATE);
+			return new Transition(next, changes(this, next, rule), Outcome.LATE);
 		}
 		if (event instanceof ParticipantDeregistered deregistered && deregistered.regencyCode() != null
 				&& !deregistered.regencyCode().equals(this.regencyCode)) {
@@ -59,7 +59,7 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 						registered.fundingSource(), registered.occurredAt(), this.cover.with(paidBy(registered)))
 				: new Membership(false, this.regencyCode, this.segment, this.programs, this.fundingSource,
 						event.occurredAt(), this.cover);
-		Map<String, Counts> changes = changes(this, next);
+		Map<String, Counts> changes = changes(this, next, rule);
 		Outcome outcome = changes.isEmpty() ? Outcome.UNCHANGED
 				: (this.active && next.active && !this.regencyCode.equals(next.regencyCode)) ? Outcome.MOVED : Outcome.APPLIED;
 		return new Transition(next, changes, outcome);
@@ -83,13 +83,13 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 	record Transition(Membership next, Map<String, Counts> changes, Outcome outcome) {
 	}
 
-	private static Map<String, Counts> changes(Membership before, Membership after) {
+	private static Map<String, Counts> changes(Membership before, Membership after, LapseRule rule) {
 		Map<String, Counts> changes = new HashMap<>();
 		if (before.active) {
-			changes.computeIfAbsent(before.regencyCode, (code) -> new Counts()).add(before.contribution(-1));
+			changes.computeIfAbsent(before.regencyCode, (code) -> new Counts()).add(before.contribution(-1, rule));
 		}
 		if (after.active) {
-			changes.computeIfAbsent(after.regencyCode, (code) -> new Counts()).add(after.contribution(1));
+			changes.computeIfAbsent(after.regencyCode, (code) -> new Counts()).add(after.contribution(1, rule));
 		}
 		if (!before.active && after.active) {
 			changes.get(after.regencyCode).add(Counts.REGISTRATIONS, 1);
@@ -117,9 +117,9 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 		return new Cover.PaidRange(captured, through, registered.fundingSource());
 	}
 
-	private Counts contribution(int sign) {
+	private Counts contribution(int sign, LapseRule rule) {
 		Counts counts = new Counts().add(Counts.REGISTERED, sign)
-			.add(this.cover.counts(this.segment, sign))
+			.add(this.cover.counts(this.segment, sign, rule))
 			.add(Counts.segment(this.segment), sign)
 			.add(Counts.funding(this.fundingSource), sign);
 		EnumSet.copyOf(this.programs).forEach((program) -> counts.add(Counts.program(program), sign));

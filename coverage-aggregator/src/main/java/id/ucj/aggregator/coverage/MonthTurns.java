@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import id.ucj.contract.Province;
+import com.mongodb.client.result.UpdateResult;
+import id.ucj.contract.Regency;
 import id.ucj.contract.Regions;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -43,10 +43,11 @@ class MonthTurns {
 
 	private final Clock clock;
 
-	private final Map<ZoneId, List<String>> provincesByZone = Regions.official()
-		.provinces()
+	private final Map<ZoneId, List<String>> regenciesByZone = Regions.official()
+		.regencies()
 		.stream()
-		.collect(Collectors.groupingBy(Province::zone, Collectors.mapping(Province::code, Collectors.toList())));
+		.collect(Collectors.groupingBy((regency) -> Regions.official().zoneOf(regency.code()).orElseThrow(),
+				Collectors.mapping(Regency::code, Collectors.toList())));
 
 	MonthTurns(MongoTemplate mongo, CoverageStore store, ApplicationEventPublisher events, Clock clock) {
 		this.mongo = mongo;
@@ -63,24 +64,23 @@ class MonthTurns {
 	/** Publishes the regencies whose month turned since they were last published; returns how many. */
 	int publishTurnedMonths() {
 		Instant now = this.clock.instant();
-		List<CoverageView> turned = new ArrayList<>();
-		this.provincesByZone.forEach((zone, provinces) -> {
+		List<String> claimed = new ArrayList<>();
+		this.regenciesByZone.forEach((zone, regencies) -> {
 			String month = YearMonth.from(now.atZone(zone)).toString();
-			Query behind = Query.query(where("provinceCode").in(provinces).and(MONTH).ne(month));
-			for (RegencyDocument regency : this.mongo.find(behind, RegencyDocument.class)) {
-				RegencyDocument claimed = this.mongo.findAndModify(
-						Query.query(where("_id").is(regency.code()).and(MONTH).ne(month)),
-						new Update().set(MONTH, month).inc("version", 1).set("updatedAt", now),
-						FindAndModifyOptions.options().returnNew(true), RegencyDocument.class);
-				if (claimed != null) {
-					turned.add(this.store.view(claimed));
+			Query behind = Query.query(where("_id").in(regencies).and(MONTH).ne(month));
+			for (CounterDocument regency : this.mongo.find(behind, CounterDocument.class)) {
+				UpdateResult claim = this.mongo.updateFirst(Query.query(where("_id").is(regency.code()).and(MONTH).ne(month)),
+						new Update().set(MONTH, month).inc("version", 1).set("updatedAt", now), CounterDocument.class);
+				if (claim.getModifiedCount() == 1) {
+					claimed.add(regency.code());
 				}
 			}
 		});
-		if (!turned.isEmpty()) {
+		if (!claimed.isEmpty()) {
+			List<CoverageView> turned = this.store.regencies(claimed);
 			this.events.publishEvent(new CoverageChanged(turned));
 		}
-		return turned.size();
+		return claimed.size();
 	}
 
 }

@@ -41,7 +41,7 @@ class RegencyController {
 			@AuthenticationPrincipal Client client) {
 		client.requireArea(regencyCode);
 		CoverageView view = this.registry.set(regencyCode, targets, client.id())
-			.map(this.coverage::view)
+			.flatMap((regency) -> this.coverage.regency(regency.code()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No regency " + regencyCode));
 		this.events.publishEvent(new CoverageChanged(List.of(view)));
 		return view;

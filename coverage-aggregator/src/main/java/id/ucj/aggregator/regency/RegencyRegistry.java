@@ -2,9 +2,11 @@ package id.ucj.aggregator.regency;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -13,7 +15,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import id.ucj.aggregator.coverage.RegencyDocument;
+import id.ucj.aggregator.coverage.RegencyRegister;
+import id.ucj.aggregator.coverage.RegisteredRegency;
 import id.ucj.contract.Province;
 import id.ucj.contract.Regency;
 import id.ucj.contract.Regions;
@@ -21,8 +24,9 @@ import jakarta.annotation.PostConstruct;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+/** The regency registry ({@code regencies}, {@code provinces}): its only writer. */
 @Component
-class RegencyRegistry {
+class RegencyRegistry implements RegencyRegister {
 
 	static final String PROVINCES = "provinces";
 
@@ -48,14 +52,13 @@ class RegencyRegistry {
 			bulk.upsert(Query.query(where("_id").is(regency.code())),
 					new Update().set("name", regency.name())
 						.set("provinceCode", regency.provinceCode())
-						.setOnInsert("version", 0L)
-						.setOnInsert("partitions", Map.of()));
+						.setOnInsert("version", 0L));
 		}
 		bulk.execute();
 	}
 
 	/** Sets what operators own, recording which client set it and when, and returns the regency as it is now. */
-	Optional<RegencyDocument> set(String code, RegencyTargets targets, String client) {
+	Optional<RegisteredRegency> set(String code, RegencyTargets targets, String client) {
 		Instant now = this.clock.instant();
 		return Optional.ofNullable(this.mongo.findAndModify(Query.query(where("_id").is(code)),
 				new Update().set("workforce", targets.workforce())
@@ -64,7 +67,25 @@ class RegencyRegistry {
 					.set("targetsSetAt", now)
 					.inc("version", 1)
 					.set("updatedAt", now),
-				FindAndModifyOptions.options().returnNew(true), RegencyDocument.class));
+				FindAndModifyOptions.options().returnNew(true), RegencyDocument.class))
+			.map(RegencyDocument::registered);
+	}
+
+	@Override
+	public List<RegisteredRegency> find(Collection<String> codes) {
+		return this.mongo.find(Query.query(where("_id").in(codes)), RegencyDocument.class)
+			.stream()
+			.map(RegencyDocument::registered)
+			.toList();
+	}
+
+	@Override
+	public List<RegisteredRegency> inProvince(String provinceCode) {
+		Query query = (provinceCode != null) ? Query.query(where("provinceCode").is(provinceCode)) : new Query();
+		return this.mongo.find(query.with(Sort.by("_id")), RegencyDocument.class)
+			.stream()
+			.map(RegencyDocument::registered)
+			.toList();
 	}
 
 }

@@ -29,7 +29,7 @@ class BatchFoldTest {
 		log.register("p1", "16.01", T0);
 		log.register("p1", "16.02", T0.plusSeconds(60));
 
-		BatchFold.Plan plan = BatchFold.fold(log.events(), Map.of());
+		BatchFold.Plan plan = BatchFold.fold(log.events(), Map.of(), LapseRule.BPJS);
 
 		assertThat(plan.outcomes()).containsEntry(BatchFold.Outcome.APPLIED, 1).containsEntry(BatchFold.Outcome.MOVED, 1);
 		assertThat(plan.changed()).containsExactly("p1");
@@ -45,10 +45,10 @@ class BatchFoldTest {
 		log.register("p1", "16.01", T0);
 		log.append(new ContributionPaid(UUID.randomUUID(), T0, "p1", YearMonth.of(2025, 1), YearMonth.of(2025, 3),
 				FundingSource.APBD, 50_400));
-		BatchFold.Plan first = BatchFold.fold(log.events(), Map.of());
+		BatchFold.Plan first = BatchFold.fold(log.events(), Map.of(), LapseRule.BPJS);
 
 		// The memberships were written, the counters were not: the replay finds them applied.
-		BatchFold.Plan replay = BatchFold.fold(log.events(), first.memberships());
+		BatchFold.Plan replay = BatchFold.fold(log.events(), first.memberships(), LapseRule.BPJS);
 
 		assertThat(replay.outcomes()).containsOnlyKeys(BatchFold.Outcome.REPLAYED);
 		assertThat(replay.changed()).isEmpty();
@@ -59,13 +59,13 @@ class BatchFoldTest {
 	void skipsWhatWasAlreadyAppliedAndCountedAndAppliesWhatCameAfter() {
 		EventLog log = new EventLog(1);
 		log.register("p1", "16.01", T0);
-		BatchFold.Plan first = BatchFold.fold(log.events(), Map.of());
+		BatchFold.Plan first = BatchFold.fold(log.events(), Map.of(), LapseRule.BPJS);
 		// A later batch starts after offset 0: its pending changes of offset 0 are dropped as counted.
 		log.deregister("p1", T0.plusSeconds(60));
 		Map<String, MembershipDocument> stored = new HashMap<>(first.memberships());
 
-		BatchFold.Plan next = BatchFold.fold(log.events().subList(1, 2), stored);
-		BatchFold.Plan replayOfBoth = BatchFold.fold(log.events(), next.memberships());
+		BatchFold.Plan next = BatchFold.fold(log.events().subList(1, 2), stored, LapseRule.BPJS);
+		BatchFold.Plan replayOfBoth = BatchFold.fold(log.events(), next.memberships(), LapseRule.BPJS);
 
 		assertThat(next.outcomes()).containsOnlyKeys(BatchFold.Outcome.APPLIED);
 		assertThat(next.memberships().get("p1").pending()).extracting(MembershipDocument.PendingChange::offset).containsExactly(1L);

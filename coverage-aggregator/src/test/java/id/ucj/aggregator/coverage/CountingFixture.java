@@ -1,7 +1,7 @@
 package id.ucj.aggregator.coverage;
 
+import java.time.Duration;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,7 +12,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import id.ucj.contract.Program;
-import id.ucj.contract.Regions;
 import id.ucj.testsupport.MongoTestServer;
 import id.ucj.testsupport.TestClock;
 
@@ -29,16 +28,12 @@ final class CountingFixture implements AutoCloseable {
 		String database = "counting-" + ProcessHandle.current().pid() + "-" + databases.incrementAndGet();
 		this.client = MongoClients.create(MongoTestServer.connectionString(database));
 		this.mongo = new MongoTemplate(this.client, database);
-		List<RegencyDocument> regencies = Regions.official()
-			.regencies()
-			.stream()
-			.map((r) -> new RegencyDocument(r.code(), r.name(), r.provinceCode(), null, null, 0, null, null, Map.of(), null, null))
-			.toList();
-		this.mongo.insertAll(regencies);
+		new Counters(this.mongo, new TestClock()).seed();
 	}
 
 	Counting counting(CrashPoint crashPoint) {
-		return new Counting(new Memberships(this.mongo), new Counters(this.mongo, new TestClock()), crashPoint);
+		return new Counting(new Memberships(this.mongo), new Counters(this.mongo, new TestClock()), crashPoint,
+				new LapseRules(this.mongo, new CoverageSettings(LapseRule.BPJS.unpaidMonthsToLapse(), Duration.ofSeconds(30))));
 	}
 
 	Counting counting() {
@@ -49,7 +44,7 @@ final class CountingFixture implements AutoCloseable {
 	/** What the counters say, in the shape of {@link EventLog#expectedCoverage()}. */
 	Map<String, Long> coverage() {
 		Map<String, Long> coverage = new TreeMap<>();
-		for (RegencyDocument regency : this.mongo.find(new Query(), RegencyDocument.class)) {
+		for (CounterDocument regency : this.mongo.find(new Query(), CounterDocument.class)) {
 			Counts counts = regency.counts();
 			if (counts.get(Counts.REGISTERED) != 0) {
 				coverage.put(regency.code(), counts.get(Counts.REGISTERED));

@@ -113,6 +113,20 @@ class EffectiveCoverageTest {
 	}
 
 	@Test
+	void countsGraceMonthsFromTheConfiguredRule() {
+		Cover cover = Cover.NONE.with(new Cover.PaidRange(YearMonth.of(2025, 1), YearMonth.of(2025, 3), FundingSource.APBD))
+			.with(new Cover.PaidRange(YearMonth.of(2025, 5), YearMonth.of(2025, 5), FundingSource.SELF));
+
+		assertThat(cover.active(new LapseRule(1))).as("non-active from the first unpaid month").containsExactly(
+				new Cover.Interval(YearMonth.of(2025, 1), YearMonth.of(2025, 3), FundingSource.APBD),
+				new Cover.Interval(YearMonth.of(2025, 5), YearMonth.of(2025, 5), FundingSource.SELF));
+		assertThat(cover.active(new LapseRule(6))).as("a one-month gap bridged, five grace months").containsExactly(
+				new Cover.Interval(YearMonth.of(2025, 1), YearMonth.of(2025, 10), FundingSource.SELF));
+		Counts lapsingAfterMarch = cover.counts(Segment.BPU, 1, new LapseRule(1));
+		assertThat(lapsingAfterMarch.get(Counts.activeUntil(YearMonth.of(2025, 4), Segment.BPU, FundingSource.APBD))).isEqualTo(1);
+	}
+
+	@Test
 	void givesTheSameCoverWhateverOrderContributionsArriveIn() {
 		Cover.PaidRange first = new Cover.PaidRange(YearMonth.of(2025, 1), YearMonth.of(2025, 3), FundingSource.APBD);
 		Cover.PaidRange second = new Cover.PaidRange(YearMonth.of(2025, 3), YearMonth.of(2025, 5), FundingSource.SELF);
@@ -123,7 +137,7 @@ class EffectiveCoverageTest {
 
 		assertThat(one).isEqualTo(other);
 		// Paid through May: June and July are grace months, August (the third unpaid one) is not active.
-		assertThat(one.active()).containsExactly(
+		assertThat(one.active(LapseRule.BPJS)).containsExactly(
 				new Cover.Interval(YearMonth.of(2025, 1), YearMonth.of(2025, 7), FundingSource.SELF),
 				new Cover.Interval(YearMonth.of(2025, 9), YearMonth.of(2025, 11), FundingSource.EMPLOYER));
 		assertThat(one.protectedMonths()).containsExactly(
@@ -145,7 +159,7 @@ class EffectiveCoverageTest {
 		}
 
 		Membership.Transition apply(String participant, ParticipantEvent event) {
-			Membership.Transition transition = this.membership.apply(event);
+			Membership.Transition transition = this.membership.apply(event, LapseRule.BPJS);
 			this.counts.add(transition.changes().getOrDefault(this.code, new Counts()));
 			this.membership = transition.next();
 			return transition;

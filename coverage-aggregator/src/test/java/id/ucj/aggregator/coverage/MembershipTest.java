@@ -22,7 +22,7 @@ class MembershipTest {
 
 	@Test
 	void countsANewParticipantInEveryBreakdown() {
-		Membership.Transition transition = Membership.NONE.apply(registered("15.03", T0));
+		Membership.Transition transition = Membership.NONE.apply(registered("15.03", T0), LapseRule.BPJS);
 
 		assertThat(transition.outcome()).isEqualTo(Membership.Outcome.APPLIED);
 		assertThat(transition.changes()).containsOnlyKeys("15.03");
@@ -34,9 +34,9 @@ class MembershipTest {
 
 	@Test
 	void changesNothingWhenRegisteredTwiceInTheSameRegency() {
-		Membership covered = Membership.NONE.apply(registered("15.03", T0)).next();
+		Membership covered = Membership.NONE.apply(registered("15.03", T0), LapseRule.BPJS).next();
 
-		Membership.Transition again = covered.apply(registered("15.03", T0.plusSeconds(60)));
+		Membership.Transition again = covered.apply(registered("15.03", T0.plusSeconds(60)), LapseRule.BPJS);
 
 		assertThat(again.outcome()).isEqualTo(Membership.Outcome.UNCHANGED);
 		assertThat(again.changes()).isEmpty();
@@ -44,9 +44,9 @@ class MembershipTest {
 
 	@Test
 	void movesAParticipantRegisteredInAnotherRegency() {
-		Membership covered = Membership.NONE.apply(registered("15.03", T0)).next();
+		Membership covered = Membership.NONE.apply(registered("15.03", T0), LapseRule.BPJS).next();
 
-		Membership.Transition move = covered.apply(registered("15.04", T0.plusSeconds(60)));
+		Membership.Transition move = covered.apply(registered("15.04", T0.plusSeconds(60)), LapseRule.BPJS);
 
 		assertThat(move.outcome()).isEqualTo(Membership.Outcome.MOVED);
 		assertThat(move.changes().get("15.03").get("registered")).isEqualTo(-1);
@@ -57,9 +57,9 @@ class MembershipTest {
 
 	@Test
 	void removesADeregisteredParticipant() {
-		Membership covered = Membership.NONE.apply(registered("15.03", T0)).next();
+		Membership covered = Membership.NONE.apply(registered("15.03", T0), LapseRule.BPJS).next();
 
-		Membership.Transition leave = covered.apply(deregistered(T0.plusSeconds(60)));
+		Membership.Transition leave = covered.apply(deregistered(T0.plusSeconds(60)), LapseRule.BPJS);
 
 		assertThat(leave.next().active()).isFalse();
 		assertThat(leave.changes().get("15.03").asMap()).containsEntry("registered", -1L).containsEntry("deregistrations", 1L);
@@ -67,7 +67,7 @@ class MembershipTest {
 
 	@Test
 	void changesNothingWhenSomeoneNotCoveredIsDeregistered() {
-		Membership.Transition leave = Membership.NONE.apply(deregistered(T0));
+		Membership.Transition leave = Membership.NONE.apply(deregistered(T0), LapseRule.BPJS);
 
 		assertThat(leave.changes()).isEmpty();
 		assertThat(leave.outcome()).isEqualTo(Membership.Outcome.UNCHANGED);
@@ -75,9 +75,9 @@ class MembershipTest {
 
 	@Test
 	void ignoresADeregistrationCapturedBeforeTheRegistrationButUploadedAfterIt() {
-		Membership covered = Membership.NONE.apply(registered("15.03", T0)).next();
+		Membership covered = Membership.NONE.apply(registered("15.03", T0), LapseRule.BPJS).next();
 
-		Membership.Transition late = covered.apply(deregistered(T0.minusSeconds(3600)));
+		Membership.Transition late = covered.apply(deregistered(T0.minusSeconds(3600)), LapseRule.BPJS);
 
 		assertThat(late.outcome()).isEqualTo(Membership.Outcome.LATE);
 		assertThat(late.next()).isEqualTo(covered);
@@ -85,9 +85,9 @@ class MembershipTest {
 
 	@Test
 	void ignoresARegistrationCapturedBeforeADeregistrationOfSomeoneNeverCovered() {
-		Membership left = Membership.NONE.apply(deregistered(T0)).next();
+		Membership left = Membership.NONE.apply(deregistered(T0), LapseRule.BPJS).next();
 
-		Membership.Transition late = left.apply(registered("15.03", T0.minusSeconds(60)));
+		Membership.Transition late = left.apply(registered("15.03", T0.minusSeconds(60)), LapseRule.BPJS);
 
 		assertThat(late.outcome()).isEqualTo(Membership.Outcome.LATE);
 		assertThat(late.changes()).isEmpty();
@@ -95,9 +95,9 @@ class MembershipTest {
 
 	@Test
 	void appliesADeregistrationThatNamesTheParticipantsRegency() {
-		Membership covered = Membership.NONE.apply(registered("15.03", T0)).next();
+		Membership covered = Membership.NONE.apply(registered("15.03", T0), LapseRule.BPJS).next();
 
-		Membership.Transition leave = covered.apply(deregistered("15.03", T0.plusSeconds(60)));
+		Membership.Transition leave = covered.apply(deregistered("15.03", T0.plusSeconds(60)), LapseRule.BPJS);
 
 		assertThat(leave.outcome()).isEqualTo(Membership.Outcome.APPLIED);
 		assertThat(leave.next().active()).isFalse();
@@ -105,9 +105,9 @@ class MembershipTest {
 
 	@Test
 	void ignoresADeregistrationThatNamesAnotherRegency() {
-		Membership covered = Membership.NONE.apply(registered("15.03", T0)).next();
+		Membership covered = Membership.NONE.apply(registered("15.03", T0), LapseRule.BPJS).next();
 
-		Membership.Transition elsewhere = covered.apply(deregistered("51.71", T0.plusSeconds(60)));
+		Membership.Transition elsewhere = covered.apply(deregistered("51.71", T0.plusSeconds(60)), LapseRule.BPJS);
 
 		assertThat(elsewhere.outcome()).isEqualTo(Membership.Outcome.WRONG_REGENCY);
 		assertThat(elsewhere.changes()).isEmpty();
