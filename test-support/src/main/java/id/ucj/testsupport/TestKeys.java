@@ -38,7 +38,7 @@ public final class TestKeys {
 	}
 
 	/** The keys as {@code ucj.security.api-keys} properties, and a default rate limit no test reaches by accident. */
-	static Map<String, Object> properties() {
+	public static Map<String, Object> properties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		for (int index = 0; index < KEYS.size(); index++) {
 			ClientKey key = KEYS.get(index);
