@@ -1,6 +1,7 @@
 package id.ucj.aggregator.coverage;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +36,20 @@ public class CoverageStore {
 	}
 
 	public List<CoverageView> regencies(Collection<String> codes) {
-		return join(this.register.find(codes));
+		return regencies(codes, this.clock.instant());
+	}
+
+	/** The regencies as they stand at {@code at}: in their month then. */
+	List<CoverageView> regencies(Collection<String> codes, Instant at) {
+		return join(this.register.find(codes), at);
 	}
 
 	/** All regencies, or those of one province, by code. */
 	public List<CoverageView> all(String provinceCode) {
-		return join(this.register.inProvince(provinceCode));
+		return join(this.register.inProvince(provinceCode), this.clock.instant());
 	}
 
-	private List<CoverageView> join(List<RegisteredRegency> regencies) {
+	private List<CoverageView> join(List<RegisteredRegency> regencies, Instant at) {
 		if (regencies.isEmpty()) {
 			return List.of();
 		}
@@ -53,7 +59,7 @@ public class CoverageStore {
 			.collect(Collectors.toMap(CounterDocument::code, Function.identity()));
 		return regencies.stream()
 			.map((regency) -> CoverageView.of(regency,
-					counters.getOrDefault(regency.code(), CounterDocument.empty(regency.code())), this.clock.instant()))
+					counters.getOrDefault(regency.code(), CounterDocument.empty(regency.code())), at))
 			.toList();
 	}
 

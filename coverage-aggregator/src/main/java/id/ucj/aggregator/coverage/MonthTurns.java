@@ -28,7 +28,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * publication per regency per month, however many aggregator instances check ({@code ucj.coverage.month-check},
  * every 30 s, the first 30 s after start): the instance whose update matched publishes, so a month that turned
  * while the service was down is published once it is back. Claimed and then published: a crash between the two
- * loses that month's publication (the next change of the regency publishes it), never doubles it.
+ * loses that month's publication (the next change of the regency publishes it), never doubles it. The snapshot
+ * is the regency as it stood in the month claimed, even if the clock moved on meanwhile.
  */
 @Component
 class MonthTurns {
@@ -77,7 +78,7 @@ class MonthTurns {
 			}
 		});
 		if (!claimed.isEmpty()) {
-			List<CoverageView> turned = this.store.regencies(claimed);
+			List<CoverageView> turned = this.store.regencies(claimed, now);
 			this.events.publishEvent(new CoverageChanged(turned));
 		}
 		return claimed.size();
