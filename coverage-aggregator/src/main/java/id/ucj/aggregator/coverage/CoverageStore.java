@@ -2,7 +2,9 @@ package id.ucj.aggregator.coverage;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,8 @@ import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+
+import id.ucj.aggregator.forecast.MonthOutlook;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -49,18 +53,51 @@ public class CoverageStore {
 		return join(this.register.inProvince(provinceCode), this.clock.instant());
 	}
 
+	/**
+	 * A regency's coverage now and, month by month from its current month, its outlook if nothing more is paid.
+	 */
+	record Outlook(CoverageView regency, List<MonthOutlook> months) {
+	}
+
+	Optional<Outlook> outlook(String code, int months) {
+		Instant now = this.clock.instant();
+		return counted(this.register.find(List.of(code))).entrySet()
+			.stream()
+			.findFirst()
+			.map((entry) -> new Outlook(CoverageView.of(entry.getKey(), entry.getValue(), now), EffectiveCoverage
+				.outlook(entry.getValue().counts(), CoverageView.monthOf(code, now), months)));
+	}
+
+	/** The outlooks of a province's regencies ({@code null}: all), over the same months from {@code from}. */
+	List<Outlook> outlooks(String provinceCode, YearMonth from, int months) {
+		Instant now = this.clock.instant();
+		return counted(this.register.inProvince(provinceCode)).entrySet()
+			.stream()
+			.map((entry) -> new Outlook(CoverageView.of(entry.getKey(), entry.getValue(), now),
+					EffectiveCoverage.outlook(entry.getValue().counts(), from, months)))
+			.toList();
+	}
+
 	private List<CoverageView> join(List<RegisteredRegency> regencies, Instant at) {
+		return counted(regencies).entrySet()
+			.stream()
+			.map((entry) -> CoverageView.of(entry.getKey(), entry.getValue(), at))
+			.toList();
+	}
+
+	/** The regencies, in order, each with its counters. */
+	private Map<RegisteredRegency, CounterDocument> counted(List<RegisteredRegency> regencies) {
 		if (regencies.isEmpty()) {
-			return List.of();
+			return Map.of();
 		}
 		Map<String, CounterDocument> counters = this.mongo
 			.find(Query.query(where("_id").in(regencies.stream().map(RegisteredRegency::code).toList())), CounterDocument.class)
 			.stream()
 			.collect(Collectors.toMap(CounterDocument::code, Function.identity()));
-		return regencies.stream()
-			.map((regency) -> CoverageView.of(regency,
-					counters.getOrDefault(regency.code(), CounterDocument.empty(regency.code())), at))
-			.toList();
+		Map<RegisteredRegency, CounterDocument> counted = new LinkedHashMap<>();
+		regencies.forEach((regency) -> counted.put(regency,
+				counters.getOrDefault(regency.code(), CounterDocument.empty(regency.code()))));
+		return counted;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import id.ucj.aggregator.forecast.MonthOutlook;
 import id.ucj.contract.FundingSource;
 import id.ucj.contract.Lapsing;
 import id.ucj.contract.Segment;
@@ -60,6 +61,37 @@ record EffectiveCoverage(YearMonth month, long active, long protectedCount, Map<
 			ahead.add(new Lapsing(month.plusMonths(i), funding.values().stream().mapToLong(Long::longValue).sum(), funding));
 		}
 		return new EffectiveCoverage(month, active, protectedCount, bySegment, byFunding, List.copyOf(ahead));
+	}
+
+	/**
+	 * Month by month from {@code from}, {@code months} of them: active participants and those lapsing that month by
+	 * funding, if nothing more is paid (what is paid ahead already counts).
+	 */
+	static List<MonthOutlook> outlook(Counts counts, YearMonth from, int months) {
+		TreeMap<YearMonth, Long> changes = new TreeMap<>();
+		Map<YearMonth, Map<FundingSource, Long>> ends = new TreeMap<>();
+		counts.asMap().forEach((name, value) -> {
+			boolean start = name.startsWith(Counts.ACTIVE_FROM);
+			if (start || name.startsWith(Counts.ACTIVE_UNTIL)) {
+				String[] parts = name.substring(Counts.ACTIVE_FROM.length()).split("\\|");
+				YearMonth at = YearMonth.parse(parts[0]);
+				changes.merge(at, start ? value : -value, Long::sum);
+				if (!start) {
+					ends.computeIfAbsent(at, (key) -> new EnumMap<>(FundingSource.class))
+						.merge(FundingSource.valueOf(parts[2]), value, Long::sum);
+				}
+			}
+		});
+		long active = changes.headMap(from, true).values().stream().mapToLong(Long::longValue).sum();
+		List<MonthOutlook> outlook = new ArrayList<>();
+		for (int i = 0; i < months; i++) {
+			YearMonth month = from.plusMonths(i);
+			if (i > 0) {
+				active += changes.getOrDefault(month, 0L);
+			}
+			outlook.add(new MonthOutlook(month, active, ends.getOrDefault(month, Map.of())));
+		}
+		return List.copyOf(outlook);
 	}
 
 	/** Participants who stop being active within the next {@code months} months. */

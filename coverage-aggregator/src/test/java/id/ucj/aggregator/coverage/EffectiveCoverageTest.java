@@ -2,12 +2,14 @@ package id.ucj.aggregator.coverage;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import id.ucj.aggregator.forecast.MonthOutlook;
 import id.ucj.contract.ContributionPaid;
 import id.ucj.contract.DeregistrationReason;
 import id.ucj.contract.FundingSource;
@@ -110,6 +112,28 @@ class EffectiveCoverageTest {
 		assertThat(merangin.at(NOW).active()).isZero();
 		assertThat(merangin.at(NOW).protectedCount()).isZero();
 		assertThat(merangin.registered()).isZero();
+	}
+
+	@Test
+	void forecastsActiveParticipantsMonthByMonthWithWhoLapsesWhen() {
+		Instant october = Instant.parse("2024-10-10T03:00:00Z");
+		Regency p1 = new Regency("15.03");
+		p1.apply("p1", registered("15.03", october, YearMonth.of(2024, 12)));
+		Regency p2 = new Regency("15.03");
+		p2.apply("p2", registered("15.03", october, YearMonth.of(2025, 1)));
+		Regency p3 = new Regency("15.03");
+		p3.apply("p3", registered("15.03", october, YearMonth.of(2025, 1)));
+		p3.apply("p3", paid("p3", "2025-02", "2025-06", FundingSource.SELF));
+		Counts sarolangun = new Counts().add(p1.counts).add(p2.counts).add(p3.counts);
+
+		List<MonthOutlook> outlook = EffectiveCoverage.outlook(sarolangun, YearMonth.of(2025, 1), 9);
+
+		// p1 paid through December: active through February; p2 through January: through March; p3 through June,
+		// so through August.
+		assertThat(outlook).extracting(MonthOutlook::active).containsExactly(3L, 3L, 2L, 1L, 1L, 1L, 1L, 1L, 0L);
+		assertThat(outlook.get(2).lapsing()).containsEntry(FundingSource.APBD, 1L);
+		assertThat(outlook.get(8).month()).isEqualTo(YearMonth.of(2025, 9));
+		assertThat(outlook.get(8).lapsing()).containsEntry(FundingSource.SELF, 1L);
 	}
 
 	@Test

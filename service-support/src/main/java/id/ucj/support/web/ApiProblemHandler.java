@@ -93,6 +93,11 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return invalid(List.of(new FieldProblem(ex.getParameterName(), "is required")), request);
 	}
 
+	@ExceptionHandler(InvalidRequest.class)
+	ResponseEntity<Object> invalidRequest(InvalidRequest ex, WebRequest request) {
+		return invalid(ex.problems(), request);
+	}
+
 	@ExceptionHandler(OutsideAreas.class)
 	ResponseEntity<Object> outsideAreas(OutsideAreas ex) {
 		return Problems.forbidden(ex.getMessage());
