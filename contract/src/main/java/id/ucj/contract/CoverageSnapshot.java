@@ -22,12 +22,14 @@ import java.util.Objects;
  * @param registered enrolled and not deregistered, paid or not (null from older producers)
  * @param protectedCount paid for the current month (the API's {@code protected}; a Java keyword)
  * @param lapsing for each of the next 12 months, how many active participants stop being active then
+ * @param forecast for each of the next 12 months, how many participants will be active if nothing more is paid
+ * @param premium rupiah per worker-month the aggregator prices renewals with (null from older producers)
  */
 public record CoverageSnapshot(String regencyCode, String regencyName, String provinceCode, long covered,
 		Long workforce, Double coverageRatio, Double target, Instant asOf, long version,
 		Map<Program, Long> byProgram, Map<Segment, Long> bySegment, Map<FundingSource, Long> byFundingSource,
 		long registrations, long deregistrations, YearMonth month, Long registered,
-		Long protectedCount, List<Lapsing> lapsing) {
+		Long protectedCount, List<Lapsing> lapsing, List<ActiveForecast> forecast, Long premium) {
 
 	public CoverageSnapshot {
 		Objects.requireNonNull(regencyCode, "regencyCode");
@@ -36,6 +38,7 @@ public record CoverageSnapshot(String regencyCode, String regencyName, String pr
 		bySegment = inEnumOrder(Segment.class, bySegment);
 		byFundingSource = inEnumOrder(FundingSource.class, byFundingSource);
 		lapsing = (lapsing != null) ? List.copyOf(lapsing) : List.of();
+		forecast = (forecast != null) ? List.copyOf(forecast) : List.of();
 	}
 
 	// Enum order, so that equal snapshots always serialise the same way.

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import id.ucj.contract.ActiveForecast;
 import id.ucj.contract.CoverageSnapshot;
 import id.ucj.contract.FundingSource;
 import id.ucj.contract.Lapsing;
@@ -28,12 +29,14 @@ import id.ucj.contract.Segment;
  * {@code byProgram} the registered ones. {@code registrations} and {@code movedIn} count participants who became
  * registered here, {@code deregistrations} and {@code movedOut} those who stopped being registered here.
  * {@code targetsSetBy} and {@code targetsSetAt} say which client last set the workforce and target, and when.
+ * {@code forecast}: for each of the next 12 months, the participants still active then if nothing more is paid.
  */
 public record CoverageView(String regencyCode, String regencyName, String provinceCode, YearMonth month, long covered,
 		long registered, @JsonProperty("protected") long protectedCount, Long workforce, Double coverageRatio,
 		Double target, Instant asOf, long version, Map<Program, Long> byProgram, Map<Segment, Long> bySegment,
 		Map<FundingSource, Long> byFundingSource, List<Lapsing> lapsing, long registrations, long deregistrations,
-		long movedIn, long movedOut, Instant lastEventAt, String targetsSetBy, Instant targetsSetAt) {
+		long movedIn, long movedOut, Instant lastEventAt, String targetsSetBy, Instant targetsSetAt,
+		List<ActiveForecast> forecast) {
 
 	/**
 	 * The regency as it stands at {@code now}, in its own month. Its version is the sum of its register's and its
@@ -57,7 +60,11 @@ public record CoverageView(String regencyCode, String regencyName, String provin
 				regency.target(), asOf, regency.version() + counters.version(), byProgram, effective.activeBySegment(),
 				effective.activeByFundingSource(), effective.lapsing(), counts.get(Counts.REGISTRATIONS),
 				counts.get(Counts.DEREGISTRATIONS), counts.get(Counts.MOVED_IN), counts.get(Counts.MOVED_OUT),
-				counters.lastEventAt(), regency.targetsSetBy(), regency.targetsSetAt());
+				counters.lastEventAt(), regency.targetsSetBy(), regency.targetsSetAt(),
+				EffectiveCoverage.outlook(counts, effective.month().plusMonths(1), EffectiveCoverage.LAPSING_MONTHS)
+					.stream()
+					.map((month) -> new ActiveForecast(month.month(), month.active()))
+					.toList());
 	}
 
 	/** The regency's month at {@code now}: months turn at midnight in its province's time zone. */
@@ -65,11 +72,12 @@ public record CoverageView(String regencyCode, String regencyName, String provin
 		return YearMonth.from(now.atZone(Regions.official().zoneOf(regencyCode).orElse(ZoneOffset.UTC)));
 	}
 
-	CoverageSnapshot snapshot() {
+	/** The snapshot published for this view; renewals are priced at {@code premium} rupiah a worker-month. */
+	CoverageSnapshot snapshot(long premium) {
 		return new CoverageSnapshot(this.regencyCode, this.regencyName, this.provinceCode, this.covered, this.workforce,
 				this.coverageRatio, this.target, this.asOf, this.version, this.byProgram, this.bySegment,
 				this.byFundingSource, this.registrations + this.movedIn, this.deregistrations + this.movedOut, this.month,
-				this.registered, this.protectedCount, this.lapsing);
+				this.registered, this.protectedCount, this.lapsing, this.forecast, premium);
 	}
 
 }

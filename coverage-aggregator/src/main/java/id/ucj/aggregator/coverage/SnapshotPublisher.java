@@ -10,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import id.ucj.aggregator.forecast.Premiums;
 import id.ucj.contract.CloudEventHeaders;
 import id.ucj.contract.CoverageSnapshot;
 import id.ucj.contract.EventType;
@@ -31,17 +32,20 @@ class SnapshotPublisher {
 
 	private final TopicSettings topics;
 
-	SnapshotPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicSettings topics) {
+	private final long premium;
+
+	SnapshotPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicSettings topics, Premiums premiums) {
 		this.kafka = kafka;
 		this.json = json;
 		this.topics = topics;
+		this.premium = premiums.forPlans();
 	}
 
 	@EventListener
 	void publish(CoverageChanged changed) {
 		CompletableFuture<?>[] sends = changed.regencies()
 			.stream()
-			.map((view) -> this.kafka.send(toRecord(view.snapshot())))
+			.map((view) -> this.kafka.send(toRecord(view.snapshot(this.premium))))
 			.toArray(CompletableFuture[]::new);
 		CompletableFuture.allOf(sends).join();
 	}

@@ -14,11 +14,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param crossedAt the time of the snapshot that crossed
  * @param detectedAt when this service saw it
+ * @param riskMonth for {@code AT_RISK} and {@code RISK_CLEARED}: the month the regency was forecast to fall below
+ * the threshold ({@code YYYY-MM})
+ * @param renewalsNeeded for {@code AT_RISK}: participants whose cover must be renewed to stay at the threshold then
+ * @param renewalCost for {@code AT_RISK}: what one month of those renewals costs, whole rupiah
  */
 @Document("alerts")
 public record Alert(@Id String id, String regencyCode, String regencyName, String provinceCode, double threshold,
 		Direction direction, Double coverageRatio, long covered, Long workforce, Double target, Instant crossedAt,
-		Instant detectedAt, long snapshotVersion, Map<String, Delivery> deliveries) {
+		Instant detectedAt, long snapshotVersion, Map<String, Delivery> deliveries, String riskMonth,
+		Long renewalsNeeded, Long renewalCost) {
 
 	/** The alert as a reader sees it: delivery errors are for admins. */
 	public Alert withoutDeliveryErrors() {
@@ -28,7 +33,7 @@ public record Alert(@Id String id, String regencyCode, String regencyName, Strin
 		}
 		return new Alert(this.id, this.regencyCode, this.regencyName, this.provinceCode, this.threshold, this.direction,
 				this.coverageRatio, this.covered, this.workforce, this.target, this.crossedAt, this.detectedAt,
-				this.snapshotVersion, deliveries);
+				this.snapshotVersion, deliveries, this.riskMonth, this.renewalsNeeded, this.renewalCost);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import id.ucj.contract.CoverageSnapshot;
 import id.ucj.notification.alert.Alert;
 import id.ucj.notification.alert.AlertMetrics;
+import id.ucj.notification.alert.Direction;
 import id.ucj.notification.delivery.Channels;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -55,7 +56,12 @@ class CrossingDetector {
 			}
 			Thresholds.Evaluation evaluation = Thresholds.evaluate((watch != null) ? watch.thresholds() : List.of(),
 					snapshot, this.settings);
-			evaluation.crossings().forEach((crossing) -> record(snapshot, crossing));
+			evaluation.crossings()
+				.forEach((crossing) -> record(snapshot, snapshot.regencyCode() + "/" + crossing.threshold() + "/"
+						+ crossing.number(), crossing.threshold(), crossing.direction(), null));
+			evaluation.risks()
+				.forEach((risk) -> record(snapshot, snapshot.regencyCode() + "/" + risk.threshold() + "/" + risk.direction()
+						+ "/" + risk.month(), risk.threshold(), risk.direction(), risk));
 			if (advance(watch, new RegencyWatch(snapshot.regencyCode(), snapshot.version(), evaluation.states()))) {
 				return;
 			}
@@ -63,14 +69,18 @@ class CrossingDetector {
 		throw new IllegalStateException("The watch of regency " + snapshot.regencyCode() + " kept changing concurrently");
 	}
 
-	private void record(CoverageSnapshot snapshot, Thresholds.Crossing crossing) {
+	/**
+	 * Records one alert under an id that names what it is about: a crossing by its number, a risk by the month it
+	 * is for (so each is alerted once per regency, threshold and month).
+	 */
+	private void record(CoverageSnapshot snapshot, String id, double threshold, Direction direction, Risks.RiskChange risk) {
 		Instant now = this.clock.instant();
 		Map<String, Alert.Delivery> deliveries = new LinkedHashMap<>();
 		this.channels.names().forEach((channel) -> deliveries.put(channel, Alert.Delivery.pending(now)));
-		String id = snapshot.regencyCode() + "/" + crossing.threshold() + "/" + crossing.number();
-		Alert alert = new Alert(id, snapshot.regencyCode(), snapshot.regencyName(), snapshot.provinceCode(),
-				crossing.threshold(), crossing.direction(), snapshot.coverageRatio(), snapshot.covered(),
-				snapshot.workforce(), snapshot.target(), snapshot.asOf(), now, snapshot.version(), deliveries);
+		Alert alert = new Alert(id, snapshot.regencyCode(), snapshot.regencyName(), snapshot.provinceCode(), threshold,
+				direction, snapshot.coverageRatio(), snapshot.covered(), snapshot.workforce(), snapshot.target(),
+				snapshot.asOf(), now, snapshot.version(), deliveries, (risk != null) ? risk.month().toString() : null,
+				(risk != null) ? risk.renewalsNeeded() : null, (risk != null) ? risk.renewalCost() : null);
 		try {
 			this.mongo.insert(alert);
 			this.metrics.alerted(alert);

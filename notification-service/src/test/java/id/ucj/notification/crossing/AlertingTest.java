@@ -39,6 +39,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import id.ucj.contract.ActiveForecast;
 import id.ucj.contract.CoverageSnapshot;
 import id.ucj.notification.NotificationApplication;
 import id.ucj.testsupport.ConsumerGroups;
@@ -218,6 +219,38 @@ class AlertingTest {
 	}
 
 	@Test
+	void alertsOnceWhenAForecastPutsARegencyAtRiskAndOnceWhenRenewalsClearIt() {
+		// Tanjung Jabung Timur (15.07) at 70% of 1,000, its target 65%: 60 participants' cover lapses in December.
+		CoverageSnapshot atRisk = tanjungJabungTimur(1, 700, 690, 640, 640);
+		send(atRisk);
+		send(atRisk);
+		send(tanjungJabungTimur(2, 700, 690, 640, 640));
+		this.producer.flush();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.07&direction=AT_RISK"))
+			.filteredOn((alert) -> alert.get("threshold").asDouble() == 0.65)
+			.singleElement()
+			.satisfies((alert) -> {
+				assertThat(alert.get("riskMonth").asString()).isEqualTo("2024-12");
+				assertThat(alert.get("renewalsNeeded").asLong()).isEqualTo(10);
+				assertThat(alert.get("renewalCost").asLong()).isEqualTo(168_000);
+				assertThat(webhookRequestsFor(alert.get("id").asString())).singleElement()
+					.satisfies((request) -> assertThat(request.getBodyAsString()).contains("\"riskMonth\":\"2024-12\"")
+						.contains("\"renewalsNeeded\":10")
+						.contains("\"renewalCost\":168000"));
+			}));
+
+		// Renewals paid: the forecast holds at 700.
+		send(tanjungJabungTimur(3, 700, 700, 700, 700));
+		send(tanjungJabungTimur(1, 700, 690, 640, 640));
+		this.producer.flush();
+		awaitEverySnapshotTaken();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(alerts("regency=15.07&direction=RISK_CLEARED")).singleElement()
+				.satisfies((alert) -> assertThat(alert.get("riskMonth").asString()).isEqualTo("2024-12")));
+		assertThat(alerts("regency=15.07&direction=AT_RISK")).hasSize(1);
+	}
+
+	@Test
 	void alertsOnceAcrossARestartAndASecondInstance() {
 		long version = 1;
 		send(merangin(300, version++));
@@ -260,7 +293,7 @@ class AlertingTest {
 		webhook.stubFor(post("/alerts").withRequestBody(containing("\"15.04\"")).atPriority(1).willReturn(aResponse().withStatus(503)));
 
 		send(new CoverageSnapshot("15.04", "Kabupaten Batanghari", "15", 600, 1000L, 0.6, 0.6, TestClock.START, 1, Map.of(),
-				Map.of(), Map.of(), 600, 0, null, null, null, null));
+				Map.of(), Map.of(), 600, 0, null, null, null, null, null, null));
 		this.producer.flush();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.04")).hasSize(2));
 		String id = alerts("regency=15.04&page=0&size=1").get(0).get("id").asString();
@@ -294,7 +327,7 @@ class AlertingTest {
 
 		// Tebo at its 0.6 target on its first snapshot: the 0.5 milestone and the target, two alerts.
 		send(new CoverageSnapshot("15.08", "Kabupaten Tebo", "15", 600, 1000L, 0.6, 0.6, TestClock.START, 1, Map.of(),
-				Map.of(), Map.of(), 600, 0, null, null, null, null));
+				Map.of(), Map.of(), 600, 0, null, null, null, null, null, null));
 		this.producer.send(new ProducerRecord<>(this.topic, "15.08", "{not a snapshot".getBytes(StandardCharsets.UTF_8)));
 		this.producer.flush();
 
@@ -365,19 +398,30 @@ class AlertingTest {
 
 	private static CoverageSnapshot muaroJambi(long covered, long version, String month, Instant at) {
 		return new CoverageSnapshot("15.05", "Kabupaten Muaro Jambi", "15", covered, 100L, covered / 100.0, 0.65, at, version,
-				Map.of(), Map.of(), Map.of(), 70, 0, java.time.YearMonth.parse(month), 70L, 0L, List.of());
+				Map.of(), Map.of(), Map.of(), 70, 0, java.time.YearMonth.parse(month), 70L, 0L, List.of(), null, null);
+	}
+
+	/** Covered now (October 2024) of 1,000, target 65%, and the forecast from November. */
+	private static CoverageSnapshot tanjungJabungTimur(long version, long covered, long... forecast) {
+		List<ActiveForecast> months = new ArrayList<>();
+		for (int i = 0; i < forecast.length; i++) {
+			months.add(new ActiveForecast(java.time.YearMonth.of(2024, 11).plusMonths(i), forecast[i]));
+		}
+		return new CoverageSnapshot("15.07", "Kabupaten Tanjung Jabung Timur", "15", covered, 1000L, covered / 1000.0, 0.65,
+				Instant.parse("2024-10-14T00:00:00Z").plusSeconds(version * 60), version, Map.of(), Map.of(), Map.of(),
+				covered, 0, java.time.YearMonth.of(2024, 10), covered, covered, List.of(), months, 16_800L);
 	}
 
 	private static CoverageSnapshot sarolangun(long covered, long version) {
 		return new CoverageSnapshot("15.03", "Kabupaten Sarolangun", "15", covered, 112_000L, covered / 112_000.0, 0.65,
 				Instant.parse("2024-10-14T00:00:00Z").plusSeconds(version * 60), version, Map.of(), Map.of(), Map.of(),
-				covered, 0, null, null, null, null);
+				covered, 0, null, null, null, null, null, null);
 	}
 
 	private static CoverageSnapshot merangin(long covered, long version) {
 		return new CoverageSnapshot("15.02", "Kabupaten Merangin", "15", covered, 1000L, covered / 1000.0, 0.99,
 				Instant.parse("2024-10-14T00:00:00Z").plusSeconds(version * 60), version, Map.of(), Map.of(), Map.of(),
-				covered, 0, null, null, null, null);
+				covered, 0, null, null, null, null, null, null);
 	}
 
 	/** What a receiver computes: HMAC-SHA256 over "<timestamp>.<body>". */

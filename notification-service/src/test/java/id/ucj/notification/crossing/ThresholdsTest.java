@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ThresholdsTest {
 
-	final AlertSettings settings = new AlertSettings(List.of(0.5, 0.8, 0.95), 0.01);
+	final AlertSettings settings = new AlertSettings(List.of(0.5, 0.8, 0.95), 0.01, 2);
 
 	List<RegencyWatch.ThresholdState> states = List.of();
 
@@ -68,7 +68,7 @@ class ThresholdsTest {
 
 	static CoverageSnapshot snapshot(Double ratio, double target) {
 		return new CoverageSnapshot("15.03", "Kabupaten Sarolangun", "15", 0, 112_000L, ratio, target, TestClock.START, 1,
-				Map.of(), Map.of(), Map.of(), 0, 0, null, null, null, null);
+				Map.of(), Map.of(), Map.of(), 0, 0, null, null, null, null, null, null);
 	}
 
 }

@@ -114,7 +114,7 @@ class AlertmanagerFormatTest {
 
 	private static Alert alert() {
 		return new Alert("15.03/0.65/1", "15.03", "Kabupaten Sarolangun", "15", 0.65, Direction.REACHED, 0.65, 72_800,
-				112_000L, 0.65, Instant.parse("2024-10-14T02:00:00Z"), Instant.parse("2024-10-14T02:00:01Z"), 42, Map.of());
+				112_000L, 0.65, Instant.parse("2024-10-14T02:00:00Z"), Instant.parse("2024-10-14T02:00:01Z"), 42, Map.of(), null, null, null);
 	}
 
 }
