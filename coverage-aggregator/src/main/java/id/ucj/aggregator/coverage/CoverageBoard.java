@@ -1,11 +1,17 @@
 package id.ucj.aggregator.coverage;
 
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import id.ucj.aggregator.forecast.Forecast;
+import id.ucj.aggregator.forecast.MonthOutlook;
+import id.ucj.aggregator.forecast.Premiums;
 import id.ucj.contract.Lapsing;
 import id.ucj.contract.Province;
 import id.ucj.contract.Regency;
@@ -25,7 +31,10 @@ class CoverageBoard {
 
 	private final Map<String, CoverageView> latest = new ConcurrentHashMap<>();
 
-	CoverageBoard(MeterRegistry meters) {
+	private final long premium;
+
+	CoverageBoard(MeterRegistry meters, Premiums premiums) {
+		this.premium = premiums.forPlans();
 		Regions regions = Regions.official();
 		for (Regency regency : regions.regencies()) {
 			String provinceName = regions.province(regency.provinceCode()).map(Province::name).orElseThrow();
@@ -56,6 +65,24 @@ class CoverageBoard {
 				Gauge.builder("ucj.coverage.lapsing", this,
 						(board) -> board.value(code, (view) -> (double) view.lapsing().stream().limit(months).mapToLong(Lapsing::total).sum()))
 					.description("Active participants whose cover lapses within the next months unless more is paid")
+					.tags(tags.and("months", Integer.toString(months)))
+					.register(meters);
+			}
+			for (int ahead : new int[] { 1, 3, 6, 12 }) {
+				Gauge.builder("ucj.coverage.forecast.ratio", this, (board) -> board.forecastRatio(code, ahead))
+					.description("Forecast coverage ratio this many months ahead if nothing is renewed")
+					.tags(tags.and("ahead", Integer.toString(ahead)))
+					.register(meters);
+			}
+			Gauge.builder("ucj.coverage.months.to.below.target", this, (board) -> board.monthsToBelowTarget(code))
+				.description("Months until the forecast falls below the target if nothing is renewed (0: below now; "
+						+ "+Inf: not within 12 months)")
+				.tags(tags)
+				.register(meters);
+			for (int months : new int[] { 3, 12 }) {
+				Gauge.builder("ucj.coverage.renewal.cost", this, (board) -> board.renewalCost(code, months))
+					.description("Rupiah of renewals that hold the target over this many months, from the current one")
+					.baseUnit("rupiah")
 					.tags(tags.and("months", Integer.toString(months)))
 					.register(meters);
 			}
@@ -99,6 +126,41 @@ class CoverageBoard {
 			return 0;
 		}
 		return joined ? view.registrations() + view.movedIn() : view.deregistrations() + view.movedOut();
+	}
+
+	/** The regency's forecast from its current month (its 12 forecast months after it), priced for renewals. */
+	private Forecast forecast(String code) {
+		CoverageView view = this.latest.get(code);
+		if (view == null) {
+			return null;
+		}
+		List<MonthOutlook> outlook = new ArrayList<>();
+		outlook.add(new MonthOutlook(view.month(), view.covered(), Map.of()));
+		view.forecast().forEach((month) -> outlook.add(new MonthOutlook(month.month(), month.active(), Map.of())));
+		return Forecast.of(outlook, view.workforce(), view.target(), this.premium);
+	}
+
+	private double forecastRatio(String code, int ahead) {
+		Forecast forecast = forecast(code);
+		Double ratio = (forecast != null && forecast.months().size() > ahead) ? forecast.months().get(ahead).coverageRatio() : null;
+		return (ratio != null) ? ratio : Double.NaN;
+	}
+
+	private double monthsToBelowTarget(String code) {
+		Forecast forecast = forecast(code);
+		if (forecast == null || forecast.targetCount() == null) {
+			return Double.NaN;
+		}
+		return (forecast.firstMonthBelowTarget() != null)
+				? forecast.month().until(forecast.firstMonthBelowTarget(), ChronoUnit.MONTHS) : Double.POSITIVE_INFINITY;
+	}
+
+	private double renewalCost(String code, int months) {
+		Forecast forecast = forecast(code);
+		if (forecast == null || forecast.targetCount() == null) {
+			return Double.NaN;
+		}
+		return forecast.months().stream().limit(months).mapToLong(Forecast.ForecastMonth::renewalCost).sum();
 	}
 
 	private static Double toDouble(Long value) {
