@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.Map;
 
 import dev.failsafe.Failsafe;
@@ -35,21 +36,18 @@ final class Operations {
 
 	private final URI notification;
 
-	private final String adminKey;
-
-	private final String readerKey;
+	private final Options options;
 
 	Operations(Options options) {
 		this.aggregator = options.aggregator;
 		this.notification = options.notification;
-		this.adminKey = options.adminKey();
-		this.readerKey = options.readerKey();
+		this.options = options;
 	}
 
 	void setRegency(String code, long workforce, double target) {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(this.aggregator.resolve("/api/v1/regencies/" + code))
 			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + this.adminKey)
+			.header("Authorization", "Bearer " + this.options.adminKey())
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("workforce", workforce, "target", target))))
 			.build());
 		if (response.statusCode() != 200) {
@@ -65,14 +63,36 @@ final class Operations {
 		return get(this.aggregator.resolve("/api/v1/coverage"));
 	}
 
+	/** A regency's forecast ({@code 15.03}), a province's ({@code 15}) or the nation's ({@code national}). */
+	JsonNode forecast(String area, int months) {
+		String path = area.equals("national") ? "/api/v1/coverage/national/forecast"
+				: area.contains(".") ? "/api/v1/coverage/" + area + "/forecast" : "/api/v1/coverage/provinces/" + area + "/forecast";
+		return get(this.aggregator.resolve(path + "?months=" + months));
+	}
+
+	/** A regency's plan; {@code null} parameters are left to the aggregator's defaults. */
+	JsonNode plan(String regency, Double target, YearMonth through, Long budget) {
+		StringBuilder query = new StringBuilder();
+		if (target != null) {
+			query.append("&target=").append(target);
+		}
+		if (through != null) {
+			query.append("&through=").append(through);
+		}
+		if (budget != null) {
+			query.append("&budget=").append(budget);
+		}
+		return get(this.aggregator.resolve("/api/v1/coverage/" + regency + "/plan" + query.toString().replaceFirst("^&", "?")));
+	}
+
 	JsonNode alerts(String query) {
 		return get(this.notification.resolve("/api/v1/alerts?" + query)).get("content");
 	}
 
 	private JsonNode get(URI uri) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + this.readerKey).GET().build());
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + this.options.readerKey()).GET().build());
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException("GET " + uri + " answered " + response.statusCode());
+			throw new IllegalStateException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
 		}
 		return JSON.readTree(response.body());
 	}

@@ -34,6 +34,9 @@ class SarolangunCommand implements Callable<Integer> {
 
 	static final int BASELINE = 48_160;
 
+	/** Sarolangun's APBD-P line for the campaign's cover, in rupiah. */
+	static final long APBD_P_BUDGET = 1_800_000_000L;
+
 	/** Just past the target: 65.1%. */
 	static final int CAMPAIGN = 72_912;
 
@@ -96,6 +99,9 @@ class SarolangunCommand implements Callable<Integer> {
 				.line("contributions recorded", apps.contributions.get())
 				.line("APBD cover of the campaign", lapse(coverage, campaign.get(campaign.size() - 1).paidThrough()))
 				.print();
+			YearMonth nextBudgetYearEnd = YearMonth.of(YearMonth.parse(coverage.get("month").asString()).getYear() + 1, 12);
+			Runway.printForecast("Sarolangun (15.03)", operations.forecast(CODE, 12), System.out);
+			Runway.printPlan("Sarolangun (15.03)", operations.plan(CODE, TARGET, nextBudgetYearEnd, APBD_P_BUDGET), System.out);
 			return coverage.get("covered").asLong() == apps.acceptedNiks.size() ? 0 : 1;
 		}
 	}
