@@ -114,14 +114,25 @@ class WebhookChannel implements AlertChannel {
 	/** The Alertmanager webhook payload (version 4), so that receivers built for Alertmanager work unchanged. */
 	private static Map<String, Object> alertmanager(Alert alert) {
 		Map<String, String> labels = new LinkedHashMap<>();
-		labels.put("alertname", "UcjCoverageThresholdCrossed");
+		boolean risk = alert.riskMonth() != null;
+		labels.put("alertname", risk ? "UcjCoverageAtRisk" : "UcjCoverageThresholdCrossed");
 		labels.put("direction", alert.direction().name());
 		labels.put("regency", alert.regencyCode());
 		labels.put("regency_name", alert.regencyName());
 		labels.put("province", alert.provinceCode());
 		labels.put("threshold", Double.toString(alert.threshold()));
-		Map<String, String> annotations = Map.of("summary", AlertText.summary(alert), "description",
-				AlertText.description(alert));
+		if (risk) {
+			labels.put("risk_month", alert.riskMonth());
+		}
+		Map<String, String> annotations = new LinkedHashMap<>();
+		annotations.put("summary", AlertText.summary(alert));
+		annotations.put("description", AlertText.description(alert));
+		if (alert.renewalsNeeded() != null) {
+			annotations.put("renewals_needed", Long.toString(alert.renewalsNeeded()));
+		}
+		if (alert.renewalCost() != null) {
+			annotations.put("renewal_cost_rupiah", Long.toString(alert.renewalCost()));
+		}
 		Map<String, Object> entry = new LinkedHashMap<>();
 		entry.put("status", "firing");
 		entry.put("labels", labels);

@@ -62,6 +62,30 @@ class AlertmanagerFormatTest {
 	}
 
 	@Test
+	void postsAnAtRiskAlertWithTheMonthTheRenewalsAndTheirCost() {
+		this.receiver.start();
+		this.receiver.stubFor(post("/am").willReturn(ok()));
+		Alert atRisk = new Alert("15.03/0.65/AT_RISK/2025-02", "15.03", "Kabupaten Sarolangun", "15", 0.65, Direction.AT_RISK,
+				0.651, 72_912, 112_000L, 0.65, Instant.parse("2024-10-14T02:00:00Z"), Instant.parse("2024-10-14T02:00:01Z"), 43,
+				Map.of(), "2025-02", 24_600L, 413_280_000L);
+
+		channel(ChannelSettings.Webhook.Format.ALERTMANAGER).deliver(atRisk);
+
+		JsonNode alert = this.json.readTree(this.receiver.findAll(postRequestedFor(urlEqualTo("/am"))).get(0).getBody())
+			.get("alerts")
+			.get(0);
+		assertThat(alert.get("labels").get("alertname").asString()).isEqualTo("UcjCoverageAtRisk");
+		assertThat(alert.get("labels").get("risk_month").asString()).isEqualTo("2025-02");
+		assertThat(alert.get("annotations").get("renewals_needed").asString()).isEqualTo("24600");
+		assertThat(alert.get("annotations").get("renewal_cost_rupiah").asString()).isEqualTo("413280000");
+		assertThat(alert.get("annotations").get("summary").asString())
+			.isEqualTo("Kabupaten Sarolangun (15.03) is forecast to fall below 65% coverage in 2025-02");
+		assertThat(alert.get("annotations").get("description").asString())
+			.startsWith("Kabupaten Sarolangun (15.03) is forecast to fall below 65% coverage in 2025-02; renew 24600 "
+					+ "participants (Rp 413,280,000 a month) to stay there");
+	}
+
+	@Test
 	void failsWhenTheReceiverAnswersAnythingButSuccess() {
 		this.receiver.start();
 		this.receiver.stubFor(post("/am").willReturn(aResponse().withStatus(503)));
