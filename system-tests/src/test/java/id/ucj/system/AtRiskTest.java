@@ -1,0 +1,80 @@
+package id.ucj.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Batanghari (15.04) at its 65% target, with workers whose cover lapses next month: one {@code AT_RISK} alert with
+ * the month, the renewals and their cost; contributions that renew them: one {@code RISK_CLEARED}; a restarted
+ * notifier re-reading every snapshot adds nothing. The test clock's month in Jambi is October 2024.
+ */
+class AtRiskTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	Path work;
+
+	private ThreeServices system;
+
+	@BeforeEach
+	void start() throws Exception {
+		this.system = new ThreeServices("at-risk", this.work);
+	}
+
+	@AfterEach
+	void stop() {
+		this.system.close();
+	}
+
+	@Test
+	void alertsOnceWhenCoverAboutToLapseTakesARegencyBelowItsTargetAndOnceWhenRenewalsClearIt() throws Exception {
+		assertThat(this.system.admin().put("/api/v1/regencies/15.04", "{\"workforce\": 100, \"target\": 0.65}").statusCode())
+			.isEqualTo(200);
+		// 60 with cover paid through September 2025; 10 captured in August with August paid: active through
+		// October, non-active from November.
+		SarolangunLapseTest.register(this.system.enroller(), "15.04", 0, 60, "EMPLOYER", "2024-10-10T03:00:00Z", "2025-09");
+		SarolangunLapseTest.register(this.system.enroller(), "15.04", 60, 10, "APBD", "2024-08-12T03:00:00Z", null);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(this.system.alerts("15.04", "AT_RISK")).singleElement().satisfies((alert) -> {
+				assertThat(alert.get("threshold").asDouble()).isEqualTo(0.65);
+				assertThat(alert.get("riskMonth").asString()).isEqualTo("2024-11");
+				assertThat(alert.get("renewalsNeeded").asLong()).isEqualTo(5);
+				assertThat(alert.get("renewalCost").asLong()).isEqualTo(5 * 16_800);
+			}));
+		assertThat(this.system.coverage("15.04").get("covered").asLong()).isEqualTo(70);
+
+		// The regency renews the ten through December.
+		String renewals = IntStream.range(60, 70)
+			.mapToObj((i) -> """
+					{"nik": "%s", "regencyCode": "15.04", "coverFrom": "2024-10", "coverThrough": "2024-12",
+					 "fundingSource": "APBD", "amount": 50400, "paidAt": "2024-10-14T03:00:00Z"}"""
+				.formatted(SarolangunLapseTest.nik("15.04", i)))
+			.collect(Collectors.joining(",", "{\"contributions\": [", "]}"));
+		JsonNode results = JSON.readTree(this.system.enroller().post("/api/v1/contributions/batch", renewals).body())
+			.get("results");
+		assertThat(results.findValuesAsString("status")).hasSize(10).containsOnly("ACCEPTED");
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(this.system.alerts("15.04", "RISK_CLEARED")).singleElement()
+				.satisfies((alert) -> assertThat(alert.get("riskMonth").asString()).isEqualTo("2024-11")));
+
+		this.system.restartNotifier();
+		this.system.awaitNotifierCaughtUp();
+		assertThat(this.system.alerts("15.04", "AT_RISK")).hasSize(1);
+		assertThat(this.system.alerts("15.04", "RISK_CLEARED")).hasSize(1);
+	}
+
+}
