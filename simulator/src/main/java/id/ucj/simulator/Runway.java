@@ -43,11 +43,11 @@ final class Runway {
 				rupiah(plan.get("cost")), rupiah(plan.get("premium")));
 		JsonNode budget = plan.get("budget");
 		if (budget != null && !budget.isNull()) {
-			out.printf("budget Rp %s: holds the target %s (%d months), spends Rp %s, leaves Rp %s%n",
+			out.printf("budget Rp %s: holds the target %s (%d months%s), spends Rp %s, leaves Rp %s%n",
 					rupiah(budget.get("amount")),
-					budget.get("holdsThrough").isNull() ? "not even this month" : "through " + budget.get("holdsThrough").asString()
-							+ (budget.get("lastsThroughHorizon").asBoolean() ? " (the whole plan)" : ""),
-					budget.get("monthsHeld").asInt(), rupiah(budget.get("spent")), rupiah(budget.get("leftOver")));
+					budget.get("holdsThrough").isNull() ? "not even this month" : "through " + budget.get("holdsThrough").asString(),
+					budget.get("monthsHeld").asInt(), budget.get("lastsThroughHorizon").asBoolean() ? ", the whole plan" : "",
+					rupiah(budget.get("spent")), rupiah(budget.get("leftOver")));
 		}
 	}
 

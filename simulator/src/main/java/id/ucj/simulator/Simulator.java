@@ -1,5 +1,7 @@
 package id.ucj.simulator;
 
+import java.io.UncheckedIOException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +11,16 @@ import picocli.CommandLine.Command;
 public class Simulator {
 
 	public static void main(String[] args) {
-		System.exit(new CommandLine(new Simulator()).execute(args));
+		System.exit(new CommandLine(new Simulator())
+			.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
+				// What the system refused, or that it is not there, is the answer, not a stack trace.
+				if (ex instanceof IllegalStateException || ex instanceof UncheckedIOException) {
+					commandLine.getErr().println(ex.getMessage());
+					return 2;
+				}
+				throw ex;
+			})
+			.execute(args));
 	}
 
 }
