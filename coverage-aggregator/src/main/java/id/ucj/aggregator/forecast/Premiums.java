@@ -9,6 +9,7 @@ import org.springframework.validation.annotation.Validated;
 import id.ucj.contract.Program;
 import id.ucj.contract.Segment;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -23,7 +24,8 @@ import jakarta.validation.constraints.Positive;
 public record Premiums(@NotEmpty List<@Valid Premium> monthly, @NotNull @Valid PlanPremium plan) {
 
 	/** What one worker's cover costs a month, for a segment and a set of programmes. */
-	public record Premium(@NotNull Segment segment, @NotEmpty Set<Program> programs, @Positive long rupiah) {
+	public record Premium(@NotNull Segment segment, @NotEmpty Set<Program> programs,
+			@Positive @Max(10_000_000) long rupiah) {
 	}
 
 	/** Which premium the forecasts and plans are priced with. */

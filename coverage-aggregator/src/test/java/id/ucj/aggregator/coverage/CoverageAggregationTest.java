@@ -210,6 +210,8 @@ class CoverageAggregationTest {
 		assertThat(this.api.put("/api/v1/regencies/15.03", "{\"workforce\": 10, \"target\": 0}").statusCode()).isEqualTo(400);
 		assertThat(this.api.put("/api/v1/regencies/15.03", "{\"workforce\": \"many\", \"target\": 0.5}").body()).contains("workforce");
 		assertThat(this.api.put("/api/v1/regencies/15.03", "{\"workforce\": 10}").statusCode()).isEqualTo(400);
+		assertThat(this.api.put("/api/v1/regencies/15.03", "{\"workforce\": 9000000000000000000, \"target\": 0.5}").body())
+			.as("more workers than Indonesia has").contains("workforce");
 		assertThat(this.api.put("/api/v1/regencies/99.99", "{\"workforce\": 10, \"target\": 0.5}").statusCode()).isEqualTo(404);
 		assertThat(this.api.get("/api/v1/coverage/99.99").statusCode()).isEqualTo(404);
 		assertThat(this.api.put("/api/v1/regencies/15.03", "{\"workforce\": 0, \"target\": 0.65}").headers()
