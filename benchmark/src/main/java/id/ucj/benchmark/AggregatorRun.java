@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The coverage-aggregator alone, in this JVM, against the broker and the store: participant events are put on its
  * topic with a plain producer (as enrollment-service does), and each phase is timed from its first record to the
  * moment the aggregator has processed its last. Phases: new participants, then every one of them moving to another
- * regency, then every move uploaded again (duplicates). The last two take the path of every event about a known
- * participant: deregistrations and, with effective coverage, every monthly contribution.
+ * regency, then every move uploaded again (duplicates), then a contribution for each (three months of cover). The
+ * last three take the path of every event about a known participant, as deregistrations do. The run checks that
+ * every participant is counted as covered (active) at the end, exactly.
  */
 final class AggregatorRun {
 
@@ -54,7 +55,10 @@ final class AggregatorRun {
 						"--logging.level.root=WARN", "--spring.kafka.bootstrap-servers=" + this.bootstrapServers,
 						"--spring.mongodb.uri=" + this.store.uri("ucj-benchmark"), "--ucj.topics.participant-events=" + topic,
 						"--ucj.topics.coverage-changes=coverage-changes-" + this.store.name(),
-						"--spring.kafka.consumer.group-id=aggregator-" + this.store.name());
+						"--spring.kafka.consumer.group-id=aggregator-" + this.store.name(),
+						"--ucj.security.api-keys[0].sha256=" + ClientKey.hash(READER_KEY),
+						"--ucj.security.api-keys[0].client=benchmark", "--ucj.security.api-keys[0].role=reader",
+						"--ucj.security.api-keys[0].areas=*");
 			try {
 				MeterRegistry meters = aggregator.getBean(MeterRegistry.class);
 				phase(figures, "aggregator: new participants", meters, 1, System.nanoTime());
@@ -64,9 +68,12 @@ final class AggregatorRun {
 				start = System.nanoTime();
 				Workload.produce(producer, topic, 1, this.participants);
 				phase(figures, "aggregator: duplicates (known participants)", meters, 3, start);
+				start = System.nanoTime();
+				Workload.produceContributions(producer, topic, this.participants);
+				phase(figures, "aggregator: contributions (known participants)", meters, 4, start);
 				long all = processed(meters);
 				figures.add(this.store.name(), "aggregator: events processed", all, "events",
-						(all == 3L * this.participants) ? "all of them" : "expected " + 3L * this.participants);
+						(all == 4L * this.participants) ? "all of them" : "expected " + 4L * this.participants);
 				long covered = covered(aggregator.getEnvironment().getProperty("local.server.port"));
 				figures.add(this.store.name(), "aggregator: participants counted", covered, "participants",
 						(covered == this.participants) ? "exact" : "expected " + this.participants);

@@ -3,7 +3,7 @@ package id.ucj.benchmark;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Properties;
 
 import org.apache.kafka.common.header.Header;
@@ -24,6 +24,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import id.ucj.contract.CloudEventHeaders;
+import id.ucj.contract.ContributionPaid;
 import id.ucj.contract.EventType;
 import id.ucj.contract.ParticipantEvent;
 import id.ucj.contract.ParticipantRegistered;
@@ -31,9 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The counting job as a Kafka Streams user would write it, as the reference the aggregator is measured against:
- * exactly-once (v2), the default RocksDB stores. Each participant's membership is the aggregate of its events,
- * applied in capture order (an event older than the membership's last change changes nothing);
- * the memberships are then re-grouped by regency and counted, the table's subtract-then-add handling moves.
+ * exactly-once (v2), the default RocksDB stores. Each participant's membership is the aggregate of its events:
+ * registrations and deregistrations applied in capture order (an older one changes nothing), and the months paid
+ * (by registrations and contributions, whenever they arrive); the memberships are then re-grouped by the regency in
+ * which they are active in the run's month (paid, or within two unpaid months after) and counted, the table's
+ * subtract-then-add handling moves and lapses.
  */
 final class StreamsReference implements AutoCloseable {
 
@@ -45,7 +48,8 @@ final class StreamsReference implements AutoCloseable {
 
 	private final String applicationId;
 
-	StreamsReference(String bootstrapServers, String topic, Path stateDirectory) throws Exception {
+	StreamsReference(String bootstrapServers, String topic, Path stateDirectory, YearMonth month) throws Exception {
+		long current = epochMonth(month);
 		Files.createDirectories(stateDirectory);
 		StreamsBuilder builder = new StreamsBuilder();
 		Serde<String> strings = Serdes.String();
@@ -55,7 +59,7 @@ final class StreamsReference implements AutoCloseable {
 			.aggregate(() -> Membership.NONE.encode(), (participant, event, membership) -> Membership.decode(membership)
 				.apply(event)
 				.encode(), Materialized.with(strings, strings))
-			.groupBy((participant, membership) -> KeyValue.pair(Membership.decode(membership).regency(), 1L),
+			.groupBy((participant, membership) -> KeyValue.pair(Membership.decode(membership).activeIn(current), 1L),
 					Grouped.with(strings, Serdes.Long()))
 			.count(Materialized.as(COUNTS));
 		Properties config = new Properties();
@@ -104,27 +108,44 @@ final class StreamsReference implements AutoCloseable {
 		this.streams.close();
 	}
 
-	/** A participant's state: its regency ({@code -} when not covered) and the capture time of its last change. */
-	record Membership(String regency, long lastOccurredAt) {
+	static long epochMonth(YearMonth month) {
+		return month.getYear() * 12L + month.getMonthValue() - 1;
+	}
 
-		static final Membership NONE = new Membership(NOWHERE, Long.MIN_VALUE);
+	/**
+	 * A participant's state: its regency ({@code -} when not registered), the capture time of its last registration
+	 * or deregistration, and the months paid, as one range (the workload pays contiguous months).
+	 */
+	record Membership(String regency, long lastOccurredAt, long paidFrom, long paidThrough) {
 
+		static final Membership NONE = new Membership(NOWHERE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE);
+
+		/** An event as {@code kind|regency|occurredAt|from|through}, kind {@code R}egistration or {@code C}ontribution. */
 		Membership apply(String event) {
-			String[] parts = event.split("\\|", 2);
-			long occurredAt = Long.parseLong(parts[1]);
-			if (occurredAt <= this.lastOccurredAt) {
-				return this;
+			String[] parts = event.split("\\|");
+			long from = Long.parseLong(parts[3]);
+			long through = Long.parseLong(parts[4]);
+			long paidFrom = Math.min(this.paidFrom, from);
+			long paidThrough = Math.max(this.paidThrough, through);
+			long occurredAt = Long.parseLong(parts[2]);
+			if (parts[0].equals("C") || occurredAt <= this.lastOccurredAt) {
+				return new Membership(this.regency, this.lastOccurredAt, paidFrom, paidThrough);
 			}
-			return new Membership(parts[0], occurredAt);
+			return new Membership(parts[1], occurredAt, paidFrom, paidThrough);
+		}
+
+		/** Where the participant counts in {@code month}: its regency while active, else nowhere. */
+		String activeIn(long month) {
+			return (month >= this.paidFrom && month <= this.paidThrough + 2) ? this.regency : NOWHERE;
 		}
 
 		String encode() {
-			return this.regency + "|" + this.lastOccurredAt;
+			return this.regency + "|" + this.lastOccurredAt + "|" + this.paidFrom + "|" + this.paidThrough;
 		}
 
 		static Membership decode(String text) {
-			String[] parts = text.split("\\|", 2);
-			return new Membership(parts[0], Long.parseLong(parts[1]));
+			String[] parts = text.split("\\|");
+			return new Membership(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]));
 		}
 
 	}
@@ -146,9 +167,19 @@ final class StreamsReference implements AutoCloseable {
 			Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
 			EventType eventType = EventType.fromCeType(new String(type.value(), StandardCharsets.UTF_8)).orElseThrow();
 			ParticipantEvent event = (ParticipantEvent) JSON.readValue(record.value(), eventType.payloadType());
-			String regency = (event instanceof ParticipantRegistered registered) ? registered.regencyCode() : NOWHERE;
-			Instant at = event.occurredAt();
-			this.context.forward(record.withValue(regency + "|" + at.toEpochMilli()));
+			long at = event.occurredAt().toEpochMilli();
+			String value;
+			if (event instanceof ContributionPaid paid) {
+				value = "C|" + NOWHERE + "|" + at + "|" + epochMonth(paid.coverFrom()) + "|" + epochMonth(paid.coverThrough());
+			}
+			else if (event instanceof ParticipantRegistered registered) {
+				long captured = epochMonth(YearMonth.from(registered.occurredAt().atZone(Workload.JAMBI_ZONE)));
+				value = "R|" + registered.regencyCode() + "|" + at + "|" + captured + "|" + captured;
+			}
+			else {
+				value = "R|" + NOWHERE + "|" + at + "|" + Long.MAX_VALUE + "|" + Long.MIN_VALUE;
+			}
+			this.context.forward(record.withValue(value));
 		}
 
 	}

@@ -2,6 +2,8 @@ package id.ucj.benchmark;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,7 +40,8 @@ final class StreamsRun {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(RawKafka.workloadProducer(this.bootstrapServers));
 				Admin admin = Admin.create(Map.of("bootstrap.servers", this.bootstrapServers))) {
 			Workload.produce(producer, topic, 0, this.participants);
-			try (StreamsReference streams = new StreamsReference(this.bootstrapServers, topic, this.stateDirectory)) {
+			try (StreamsReference streams = new StreamsReference(this.bootstrapServers, topic, this.stateDirectory,
+					YearMonth.from(Instant.now().atZone(Workload.JAMBI_ZONE)))) {
 				streams.awaitRunning();
 				String group = streams.applicationId();
 				phase(figures, "Kafka Streams: new participants", admin, group, topic, System.nanoTime());
@@ -48,6 +51,9 @@ final class StreamsRun {
 				start = System.nanoTime();
 				Workload.produce(producer, topic, 1, this.participants);
 				phase(figures, "Kafka Streams: duplicates (known participants)", admin, group, topic, start);
+				start = System.nanoTime();
+				Workload.produceContributions(producer, topic, this.participants);
+				phase(figures, "Kafka Streams: contributions (known participants)", admin, group, topic, start);
 				long active = streams.active();
 				figures.add("rocksdb", "Kafka Streams: participants counted", active, "participants",
 						(active == this.participants) ? "exact" : "expected " + this.participants);

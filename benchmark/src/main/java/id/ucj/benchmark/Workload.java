@@ -5,17 +5,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import id.ucj.contract.CloudEventHeaders;
+import id.ucj.contract.ContributionPaid;
 import id.ucj.contract.FundingSource;
 import id.ucj.contract.ParticipantEvent;
 import id.ucj.contract.ParticipantRegistered;
@@ -26,28 +31,52 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The events every system under measure gets, as enrollment-service publishes them (JSON value, CloudEvents
  * headers, keyed by a 64-hex-digit participant id): round 0 registers each participant in one of Jambi's 11
- * regencies; round 1 registers each again, a day later, in the next one (a move); round 1 sent again is a duplicate.
+ * regencies; round 1 registers each again, a day later, in the next one (a move); round 1 sent again is a duplicate;
+ * then each participant's contribution for the capture month and the two after it (the monthly path of effective
+ * coverage). Captured a few days before the run, so that every participant is active in the run's month.
  */
 final class Workload {
 
 	private static final List<String> JAMBI = List.of("15.01", "15.02", "15.03", "15.04", "15.05", "15.06", "15.07",
 			"15.08", "15.09", "15.71", "15.72");
 
-	private static final Instant CAPTURED = Instant.parse("2024-10-14T00:00:00Z");
+	static final ZoneId JAMBI_ZONE = ZoneId.of("Asia/Jakarta");
+
+	/** The benchmark measures the running system, on the wall clock: a few days ago, at midnight UTC. */
+	static final Instant CAPTURED = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
+
+	/** Rp 16,800 a month, three months. */
+	private static final long CONTRIBUTION = 3 * 16_800;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private Workload() {
 	}
 
-	/** Fails unless the broker acknowledged every record: a lost record would make every figure wrong. */
+	/** Registrations of a round. Fails unless the broker acknowledged every record. */
 	static void produce(KafkaProducer<String, byte[]> producer, String topic, int round, int participants) {
+		send(producer, topic, participants, (i) -> new ParticipantRegistered(
+				UUID.nameUUIDFromBytes(("r" + round + "-" + i).getBytes(StandardCharsets.UTF_8)),
+				CAPTURED.plus(Duration.ofDays(round)).plusSeconds(i % 86_400), participantId(i),
+				JAMBI.get((i + round) % JAMBI.size()), (i % 3 == 0) ? Segment.PU : Segment.BPU,
+				Set.of(Program.JKK, Program.JKM), FundingSource.APBD, null));
+	}
+
+	/** Each participant's contribution for the capture month and the two after it. */
+	static void produceContributions(KafkaProducer<String, byte[]> producer, String topic, int participants) {
+		YearMonth captured = YearMonth.from(CAPTURED.atZone(JAMBI_ZONE));
+		send(producer, topic, participants, (i) -> new ContributionPaid(
+				UUID.nameUUIDFromBytes(("c-" + i).getBytes(StandardCharsets.UTF_8)),
+				CAPTURED.plus(Duration.ofDays(2)).plusSeconds(i % 86_400), participantId(i), captured, captured.plusMonths(2),
+				FundingSource.APBD, CONTRIBUTION));
+	}
+
+	/** Fails unless the broker acknowledged every record: a lost record would make every figure wrong. */
+	private static void send(KafkaProducer<String, byte[]> producer, String topic, int participants,
+			IntFunction<ParticipantEvent> events) {
 		AtomicReference<Exception> failure = new AtomicReference<>();
 		for (int i = 0; i < participants; i++) {
-			ParticipantEvent event = new ParticipantRegistered(UUID.nameUUIDFromBytes(("r" + round + "-" + i).getBytes()),
-					CAPTURED.plus(Duration.ofDays(round)).plusSeconds(i % 86_400), participantId(i),
-					JAMBI.get((i + round) % JAMBI.size()), (i % 3 == 0) ? Segment.PU : Segment.BPU,
-					Set.of(Program.JKK, Program.JKM), FundingSource.APBD, null);
+			ParticipantEvent event = events.apply(i);
 			RecordHeaders headers = new RecordHeaders();
 			headers.add(CloudEventHeaders.TYPE, event.type().ceType().getBytes(StandardCharsets.UTF_8));
 			headers.add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
