@@ -32,7 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>sustained: every client sends batches as fast as it is answered; accepted/s from the first request to the last
  * answer, and counted/s until the national count has them all;</li>
  * <li>latency: batches sent at a fixed offered rate; each batch's latency runs from its 202 to the moment the
- * national count (polled every 5 ms) reaches the total up to and including it.</li>
+ * national count (polled every 5 ms) reaches the total up to and including it. These registrations go to a regency
+ * whose workforce is what the run offers, so that it crosses 50%, its 65% target, 80% and 95% while the run goes
+ * on: each crossing's time to the webhook runs from the snapshot that crossed ({@code crossedAt}) to the moment the
+ * run's receiver got the alert.</li>
  * </ul>
  */
 final class PipelineRun {
@@ -41,6 +44,11 @@ final class PipelineRun {
 	private static final String ENROLLER_KEY = ClientKey.generate();
 
 	private static final String READER_KEY = ClientKey.generate();
+
+	private static final String ADMIN_KEY = ClientKey.generate();
+
+	/** Where the latency run registers, so that its thresholds are crossed while it runs. */
+	private static final String CROSSING_REGENCY = "15.02";
 
 	private static final int BATCH = 500;
 
@@ -65,7 +73,8 @@ final class PipelineRun {
 	void measure(Figures figures, int participants, int offeredPerSecond, Duration latencyRun) throws Exception {
 		int enrollment = freePort();
 		int aggregator = freePort();
-		Process launcher = start(enrollment, aggregator);
+		WebhookReceiver webhook = new WebhookReceiver();
+		Process launcher = start(enrollment, aggregator, webhook);
 		try {
 			awaitReady(launcher);
 			String enroll = "http://127.0.0.1:" + enrollment + "/api/v1/registrations/batch";
@@ -77,7 +86,7 @@ final class PipelineRun {
 			for (int from = 0; from < participants; from += BATCH) {
 				int first = from;
 				int last = Math.min(participants, from + BATCH);
-				sent.add(clients.submit(() -> post(enroll, first, last)));
+				sent.add(clients.submit(() -> post(enroll, first, last, "15.03")));
 			}
 			for (Future<?> batch : sent) {
 				batch.get();
@@ -93,9 +102,11 @@ final class PipelineRun {
 			figures.add(this.store.name(), "pipeline: registrations counted end to end", counted, "per second",
 					String.format("%,d participants", participants));
 
-			latency(figures, enroll, national, participants, offeredPerSecond, latencyRun);
+			latency(figures, enroll, national, "http://127.0.0.1:" + aggregator, participants, offeredPerSecond, latencyRun,
+					webhook);
 		}
 		finally {
+			webhook.close();
 			launcher.destroy();
 			if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
 				launcher.destroyForcibly();
@@ -103,11 +114,12 @@ final class PipelineRun {
 		}
 	}
 
-	private void latency(Figures figures, String enroll, String national, int offset, int offeredPerSecond,
-			Duration run) throws Exception {
+	private void latency(Figures figures, String enroll, String national, String aggregator, int offset,
+			int offeredPerSecond, Duration run, WebhookReceiver webhook) throws Exception {
 		int perBatch = Math.max(1, offeredPerSecond / 100);
 		long interval = 1_000_000_000L / (offeredPerSecond / perBatch);
 		int batches = (int) (run.toNanos() / interval);
+		setWorkforce(aggregator, CROSSING_REGENCY, (long) batches * perBatch, 0.65);
 		long[] answered = new long[batches];
 		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 		List<Future<?>> sent = new CopyOnWriteArrayList<>();
@@ -123,7 +135,7 @@ final class PipelineRun {
 				}
 				int first = offset + i * perBatch;
 				sent.add(clients.submit(() -> {
-					post(enroll, first, first + perBatch);
+					post(enroll, first, first + perBatch, CROSSING_REGENCY);
 					answered[batch] = System.nanoTime();
 					return null;
 				}));
@@ -152,12 +164,46 @@ final class PipelineRun {
 		figures.add(this.store.name(), "pipeline: 202 to counted, p99", latencies.getValueAtPercentile(99), "ms",
 				"target < 250 ms");
 		figures.add(this.store.name(), "pipeline: 202 to counted, max", latencies.getMaxValue(), "ms", "");
+		crossings(figures, webhook);
 	}
 
-	private Object post(String url, int first, int last) throws IOException, InterruptedException {
+	/** The crossings of the latency run's regency as its webhook received them (up to 30 s after the run). */
+	private void crossings(Figures figures, WebhookReceiver webhook) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		List<WebhookReceiver.Received> crossings = List.of();
+		while (crossings.size() < 4 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			crossings = webhook.received()
+				.stream()
+				.filter((received) -> CROSSING_REGENCY.equals(received.alert().get("regencyCode").asString()))
+				.filter((received) -> "REACHED".equals(received.alert().get("direction").asString()))
+				.toList();
+		}
+		Histogram toWebhook = new Histogram(3);
+		for (WebhookReceiver.Received received : crossings) {
+			Instant crossedAt = Instant.parse(received.alert().get("crossedAt").asString());
+			toWebhook.recordValue(Math.max(0, Duration.between(crossedAt, received.at()).toMillis()));
+		}
+		String note = String.format("%d crossings (50%%, 65%% target, 80%%, 95%%) of %s", crossings.size(), CROSSING_REGENCY);
+		figures.add(this.store.name(), "pipeline: crossing to webhook, p50", toWebhook.getValueAtPercentile(50), "ms", note);
+		figures.add(this.store.name(), "pipeline: crossing to webhook, max", toWebhook.getMaxValue(), "ms", "target < 500 ms");
+	}
+
+	private void setWorkforce(String aggregator, String regency, long workforce, double target) throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(aggregator + "/api/v1/regencies/" + regency))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + ADMIN_KEY)
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"workforce\": " + workforce + ", \"target\": " + target + "}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("Could not set " + regency + ": " + response.statusCode() + " " + response.body());
+		}
+	}
+
+	private Object post(String url, int first, int last, String regency) throws IOException, InterruptedException {
 		StringBuilder body = new StringBuilder("{\"registrations\": [");
 		for (int i = first; i < last; i++) {
-			body.append((i > first) ? "," : "").append(registration(i));
+			body.append((i > first) ? "," : "").append(registration(i, regency));
 		}
 		body.append("]}");
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
@@ -174,13 +220,13 @@ final class PipelineRun {
 		return null;
 	}
 
-	/** Synthetic, valid NIKs, each issued in Sarolangun, one per index. */
-	private static String registration(int i) {
+	/** Synthetic, valid NIKs, each issued in Sarolangun, one per index; registered in {@code regency}. */
+	private static String registration(int i, String regency) {
 		int district = 1 + i / 9999 % 99;
 		int serial = 1 + i % 9999;
 		int day = 1 + (i / (9999 * 99)) % 28;
 		String nik = String.format("1503%02d%02d%02d%02d%04d", district, day, 1 + i % 12, 60 + i % 40, serial);
-		return "{\"nik\":\"" + nik + "\",\"regencyCode\":\"15.03\",\"segment\":\"BPU\",\"programs\":[\"JKK\",\"JKM\"],"
+		return "{\"nik\":\"" + nik + "\",\"regencyCode\":\"" + regency + "\",\"segment\":\"BPU\",\"programs\":[\"JKK\",\"JKM\"],"
 				+ "\"fundingSource\":\"APBD\",\"registeredAt\":\"" + Instant.now().minusSeconds(60) + "\"}";
 	}
 
@@ -191,7 +237,7 @@ final class PipelineRun {
 		return this.json.readTree(response.body()).get("covered").asLong();
 	}
 
-	private Process start(int enrollment, int aggregator) throws IOException {
+	private Process start(int enrollment, int aggregator, WebhookReceiver webhook) throws IOException {
 		Files.createDirectories(this.directory);
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-jar", this.launcherJar.toString())
@@ -204,6 +250,9 @@ final class PipelineRun {
 		environment.put("UCJ_DATA_DIR", this.directory.resolve("var").toString());
 		environment.put("UCJ_ENROLLER_KEY", ENROLLER_KEY);
 		environment.put("UCJ_READER_KEY", READER_KEY);
+		environment.put("UCJ_ADMIN_KEY", ADMIN_KEY);
+		environment.put("UCJ_CHANNELS_WEBHOOK_URL", webhook.url());
+		environment.put("UCJ_CHANNELS_WEBHOOK_SECRET", ClientKey.generate());
 		// The run measures throughput, not the per-client rate limit (one client sends every batch here).
 		environment.put("UCJ_SECURITY_RATELIMIT_PERSECOND", "1000000");
 		environment.put("UCJ_SECURITY_RATELIMIT_BURST", "1000000");
