@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import id.ucj.contract.CoverageSnapshot;
 import id.ucj.notification.alert.Alert;
 import id.ucj.notification.alert.AlertMetrics;
+import id.ucj.notification.alert.AlertRecorded;
 import id.ucj.notification.alert.Direction;
 import id.ucj.notification.delivery.Channels;
 
@@ -40,12 +42,16 @@ class CrossingDetector {
 
 	private final Clock clock;
 
-	CrossingDetector(MongoTemplate mongo, AlertSettings settings, Channels channels, AlertMetrics metrics, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	CrossingDetector(MongoTemplate mongo, AlertSettings settings, Channels channels, AlertMetrics metrics, Clock clock,
+			ApplicationEventPublisher events) {
 		this.mongo = mongo;
 		this.settings = settings;
 		this.channels = channels;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	void take(CoverageSnapshot snapshot) {
@@ -84,6 +90,7 @@ class CrossingDetector {
 		try {
 			this.mongo.insert(alert);
 			this.metrics.alerted(alert);
+			this.events.publishEvent(new AlertRecorded(alert.id()));
 		}
 		catch (DuplicateKeyException ex) {
 			// Already recorded by an earlier attempt or another instance: one alert per crossing.

@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,15 +23,19 @@ import org.springframework.stereotype.Component;
 
 import id.ucj.notification.alert.Alert;
 import id.ucj.notification.alert.AlertMetrics;
+import id.ucj.notification.alert.AlertRecorded;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Works the outbox: pending deliveries that are due are claimed with a lease (so that two instances do not both
  * attempt one), attempted, and marked delivered, or rescheduled with exponential back-off. A receiver that is
- * down gets its alerts when it returns.
+ * down gets its alerts when it returns. A newly recorded alert wakes the worker at once, on a thread of its own (so
+ * that the Kafka listener never waits on a receiver); the poll ({@code ucj.delivery.poll-interval}) catches
+ * everything else: retries, other instances' alerts, a wake-up lost in a crash.
  */
 @Component
 class OutboxWorker {
@@ -48,6 +56,10 @@ class OutboxWorker {
 
 	private final Map<String, AtomicLong> backlog = new ConcurrentHashMap<>();
 
+	private final ExecutorService wakeUps = Executors.newSingleThreadExecutor((task) -> new Thread(task, "outbox-wake-up"));
+
+	private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+
 	OutboxWorker(MongoTemplate mongo, Channels channels, DeliverySettings settings, AlertMetrics metrics, Clock clock,
 			MeterRegistry meters) {
 		this.mongo = mongo;
@@ -64,8 +76,24 @@ class OutboxWorker {
 		}
 	}
 
+	/** Alerts recorded in a burst (several thresholds at once) share one wake-up. */
+	@EventListener
+	void on(AlertRecorded recorded) {
+		if (this.wakeUpQueued.compareAndSet(false, true)) {
+			this.wakeUps.execute(() -> {
+				this.wakeUpQueued.set(false);
+				deliverDue();
+			});
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.wakeUps.shutdownNow();
+	}
+
 	@Scheduled(fixedDelayString = "${ucj.delivery.poll-interval:500ms}")
-	void deliverDue() {
+	synchronized void deliverDue() {
 		for (String channel : this.channels.names()) {
 			String status = "deliveries." + channel + ".status";
 			this.backlog.get(channel).set(this.mongo.count(Query.query(where(status).is(Alert.Delivery.Status.PENDING)), Alert.class));
