@@ -1,5 +1,6 @@
 package id.ucj.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +39,10 @@ final class AggregatorRun {
 
 	private final Duration phaseTimeout;
 
-	AggregatorRun(String bootstrapServers, Store store, int participants, Duration phaseTimeout) {
+	private final Workload workload;
+
+	AggregatorRun(String bootstrapServers, Store store, Workload workload, int participants, Duration phaseTimeout) {
+		this.workload = workload;
 		this.bootstrapServers = bootstrapServers;
 		this.store = store;
 		this.participants = participants;
@@ -49,7 +53,7 @@ final class AggregatorRun {
 		String topic = "participant-events-" + this.store.name();
 		RawKafka.createTopic(this.bootstrapServers, topic, 6);
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(RawKafka.workloadProducer(this.bootstrapServers))) {
-			Workload.produce(producer, topic, 0, this.participants);
+			this.workload.produce(producer, topic, 0, this.participants);
 			ConfigurableApplicationContext aggregator = new SpringApplicationBuilder(AggregatorApplication.class)
 				.run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
 						"--logging.level.root=WARN", "--spring.kafka.bootstrap-servers=" + this.bootstrapServers,
@@ -63,13 +67,13 @@ final class AggregatorRun {
 				MeterRegistry meters = aggregator.getBean(MeterRegistry.class);
 				phase(figures, "aggregator: new participants", meters, 1, System.nanoTime());
 				long start = System.nanoTime();
-				Workload.produce(producer, topic, 1, this.participants);
+				this.workload.produce(producer, topic, 1, this.participants);
 				phase(figures, "aggregator: moves (known participants)", meters, 2, start);
 				start = System.nanoTime();
-				Workload.produce(producer, topic, 1, this.participants);
+				this.workload.produce(producer, topic, 1, this.participants);
 				phase(figures, "aggregator: duplicates (known participants)", meters, 3, start);
 				start = System.nanoTime();
-				Workload.produceContributions(producer, topic, this.participants);
+				this.workload.produceContributions(producer, topic, this.participants);
 				phase(figures, "aggregator: contributions (known participants)", meters, 4, start);
 				long all = processed(meters);
 				figures.add(this.store.name(), "aggregator: events processed", all, "events",
@@ -84,20 +88,42 @@ final class AggregatorRun {
 		}
 	}
 
+	/**
+	 * Times a phase; also whether it slows as it goes (the second half's rate against the first's: below 1, the
+	 * cost of an event grows with what is stored), the heap after a full GC at its end, and the store's file.
+	 */
 	private void phase(Figures figures, String measure, MeterRegistry meters, int rounds, long startNanos)
-			throws InterruptedException {
-		long target = (long) rounds * this.participants;
+			throws Exception {
+		long before = (long) (rounds - 1) * this.participants;
+		long target = before + this.participants;
 		long deadline = startNanos + this.phaseTimeout.toNanos();
 		long processed = processed(meters);
+		long halfway = 0;
 		while (processed < target && System.nanoTime() < deadline) {
 			Thread.sleep(50);
 			processed = processed(meters);
+			if (halfway == 0 && processed - before >= this.participants / 2) {
+				halfway = System.nanoTime();
+			}
 		}
-		long done = processed - (long) (rounds - 1) * this.participants;
+		long end = System.nanoTime();
+		long done = processed - before;
 		double seconds = RawKafka.seconds(startNanos);
 		String note = (processed >= target) ? String.format("%,d events in %.1f s", this.participants, seconds)
 				: String.format("stopped after %.0f s with %,d of %,d processed", seconds, done, this.participants);
 		figures.add(this.store.name(), measure, done / seconds, "events/s", note);
+		if (processed >= target && halfway > startNanos) {
+			figures.add(this.store.name(), measure + ": second half / first half",
+					(double) (halfway - startNanos) / (end - halfway), "", "below 1: slows as the store grows");
+		}
+		System.gc();
+		figures.add(this.store.name(), measure + ": heap after GC",
+				ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1_048_576.0, "MiB",
+				"memory".equals(this.store.name()) ? "this JVM, the in-memory store's documents included" : "this JVM");
+		long file = this.store.fileSize();
+		if (file >= 0) {
+			figures.add(this.store.name(), measure + ": store file", file / 1_048_576.0, "MiB", "");
+		}
 	}
 
 	private static long processed(MeterRegistry meters) {

@@ -32,6 +32,10 @@ public final class Benchmark implements Callable<Integer> {
 			description = "Stores to measure: memory, h2 (the project's two mongo-java-server backends), mongodb (MONGODB_URI). Default ${DEFAULT-VALUE}.")
 	List<String> stores;
 
+	@Option(names = "--regencies", defaultValue = "jambi",
+			description = "Where the aggregator phases' participants are: jambi (11 regencies) or national (all 514). Default ${DEFAULT-VALUE}.")
+	String regencies;
+
 	@Option(names = "--phase-timeout", defaultValue = "PT5M", description = "Longest wait for one aggregator phase (default ${DEFAULT-VALUE}).")
 	Duration phaseTimeout;
 
@@ -67,12 +71,12 @@ public final class Benchmark implements Callable<Integer> {
 			double[] raw = RawKafka.measure(kafka, "raw", this.participants, 300);
 			figures.add("-", "raw Kafka: produce (acks=all, idempotent)", raw[0], "records/s", "300-byte records");
 			figures.add("-", "raw Kafka: consume", raw[1], "records/s", "");
-			new StreamsRun(kafka, this.participants, this.phaseTimeout, work.resolve("streams")).measure(figures);
+			new StreamsRun(kafka, Workload.of(this.regencies), this.participants, this.phaseTimeout, work.resolve("streams")).measure(figures);
 			for (String kind : this.stores) {
 				try (Store store = Store.start(kind, work.resolve(kind))) {
 					double ceiling = StoreCeiling.measure(store, this.participants, 2000);
 					figures.add(kind, "store: unordered bulk upserts by _id", ceiling, "documents/s", "membership-sized");
-					new AggregatorRun(kafka, store, this.participants, this.phaseTimeout).measure(figures);
+					new AggregatorRun(kafka, store, Workload.of(this.regencies), this.participants, this.phaseTimeout).measure(figures);
 					double fresh = figures.value(kind, "aggregator: new participants");
 					figures.add(kind, "ratio: aggregator (new) / store ceiling", fresh / ceiling, "", "target >= 0.7");
 					double slowestKnown = Stream.of("moves", "duplicates", "contributions")
@@ -106,6 +110,7 @@ public final class Benchmark implements Callable<Integer> {
 		Map<String, Object> run = new LinkedHashMap<>();
 		run.put("at", Instant.now().toString());
 		run.put("participants", this.participants);
+		run.put("regencies", this.regencies);
 		run.put("cores", Runtime.getRuntime().availableProcessors());
 		run.put("java", System.getProperty("java.version"));
 		figures.write(this.output, run);

@@ -21,34 +21,43 @@ final class Store implements AutoCloseable {
 
 	private final String uri;
 
-	private Store(String name, MongoServer server, String uri) {
+	private final Path file;
+
+	private Store(String name, MongoServer server, String uri, Path file) {
 		this.name = name;
 		this.server = server;
 		this.uri = uri;
+		this.file = file;
 	}
 
 	static Store start(String kind, Path directory) throws IOException {
 		return switch (kind) {
-			case "memory" -> local(kind, new MemoryBackend());
+			case "memory" -> local(kind, new MemoryBackend(), null);
 			case "h2" -> {
 				Files.createDirectories(directory);
-				yield local(kind, new H2Backend(directory.resolve("benchmark.mv").toString()));
+				Path file = directory.resolve("benchmark.mv");
+				yield local(kind, new H2Backend(file.toString()), file);
 			}
 			case "mongodb" -> {
 				String uri = System.getenv("MONGODB_URI");
 				if (uri == null || uri.isBlank()) {
 					throw new IllegalArgumentException("--store mongodb needs MONGODB_URI");
 				}
-				yield new Store(kind, null, uri);
+				yield new Store(kind, null, uri, null);
 			}
 			default -> throw new IllegalArgumentException("Unknown store " + kind + ": memory, h2 or mongodb");
 		};
 	}
 
-	private static Store local(String name, MongoBackend backend) {
+	private static Store local(String name, MongoBackend backend, Path file) {
 		MongoServer server = new MongoServer(backend);
 		server.bind("127.0.0.1", 0);
-		return new Store(name, server, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+		return new Store(name, server, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort(), file);
+	}
+
+	/** Bytes the store keeps on disk, when it keeps a file here (H2); -1 otherwise. */
+	long fileSize() throws IOException {
+		return (this.file != null && Files.exists(this.file)) ? Files.size(this.file) : -1;
 	}
 
 	String name() {

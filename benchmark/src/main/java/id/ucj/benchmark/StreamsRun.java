@@ -27,7 +27,10 @@ final class StreamsRun {
 
 	private final Path stateDirectory;
 
-	StreamsRun(String bootstrapServers, int participants, Duration phaseTimeout, Path stateDirectory) {
+	private final Workload workload;
+
+	StreamsRun(String bootstrapServers, Workload workload, int participants, Duration phaseTimeout, Path stateDirectory) {
+		this.workload = workload;
 		this.bootstrapServers = bootstrapServers;
 		this.participants = participants;
 		this.phaseTimeout = phaseTimeout;
@@ -39,20 +42,20 @@ final class StreamsRun {
 		RawKafka.createTopic(this.bootstrapServers, topic, 6);
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(RawKafka.workloadProducer(this.bootstrapServers));
 				Admin admin = Admin.create(Map.of("bootstrap.servers", this.bootstrapServers))) {
-			Workload.produce(producer, topic, 0, this.participants);
+			this.workload.produce(producer, topic, 0, this.participants);
 			try (StreamsReference streams = new StreamsReference(this.bootstrapServers, topic, this.stateDirectory,
 					YearMonth.from(Instant.now().atZone(Workload.JAMBI_ZONE)))) {
 				streams.awaitRunning();
 				String group = streams.applicationId();
 				phase(figures, "Kafka Streams: new participants", admin, group, topic, System.nanoTime());
 				long start = System.nanoTime();
-				Workload.produce(producer, topic, 1, this.participants);
+				this.workload.produce(producer, topic, 1, this.participants);
 				phase(figures, "Kafka Streams: moves (known participants)", admin, group, topic, start);
 				start = System.nanoTime();
-				Workload.produce(producer, topic, 1, this.participants);
+				this.workload.produce(producer, topic, 1, this.participants);
 				phase(figures, "Kafka Streams: duplicates (known participants)", admin, group, topic, start);
 				start = System.nanoTime();
-				Workload.produceContributions(producer, topic, this.participants);
+				this.workload.produceContributions(producer, topic, this.participants);
 				phase(figures, "Kafka Streams: contributions (known participants)", admin, group, topic, start);
 				long active = streams.active();
 				figures.add("rocksdb", "Kafka Streams: participants counted", active, "participants",

@@ -25,6 +25,8 @@ import id.ucj.contract.FundingSource;
 import id.ucj.contract.ParticipantEvent;
 import id.ucj.contract.ParticipantRegistered;
 import id.ucj.contract.Program;
+import id.ucj.contract.Regency;
+import id.ucj.contract.Regions;
 import id.ucj.contract.Segment;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Workload {
 
-	private static final List<String> JAMBI = List.of("15.01", "15.02", "15.03", "15.04", "15.05", "15.06", "15.07",
+	static final List<String> JAMBI = List.of("15.01", "15.02", "15.03", "15.04", "15.05", "15.06", "15.07",
 			"15.08", "15.09", "15.71", "15.72");
 
 	static final ZoneId JAMBI_ZONE = ZoneId.of("Asia/Jakarta");
@@ -50,20 +52,30 @@ final class Workload {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private Workload() {
+	private final List<String> regencies;
+
+	/** Participants spread over these regencies; a move is to the next one in the list. */
+	Workload(List<String> regencies) {
+		this.regencies = List.copyOf(regencies);
+	}
+
+	/** Spread over Jambi's 11 regencies, or over all 514 ({@code national}). */
+	static Workload of(String spread) {
+		return new Workload("national".equals(spread)
+				? Regions.official().regencies().stream().map(Regency::code).toList() : JAMBI);
 	}
 
 	/** Registrations of a round. Fails unless the broker acknowledged every record. */
-	static void produce(KafkaProducer<String, byte[]> producer, String topic, int round, int participants) {
+	void produce(KafkaProducer<String, byte[]> producer, String topic, int round, int participants) {
 		send(producer, topic, participants, (i) -> new ParticipantRegistered(
 				UUID.nameUUIDFromBytes(("r" + round + "-" + i).getBytes(StandardCharsets.UTF_8)),
 				CAPTURED.plus(Duration.ofDays(round)).plusSeconds(i % 86_400), participantId(i),
-				JAMBI.get((i + round) % JAMBI.size()), (i % 3 == 0) ? Segment.PU : Segment.BPU,
+				this.regencies.get((i + round) % this.regencies.size()), (i % 3 == 0) ? Segment.PU : Segment.BPU,
 				Set.of(Program.JKK, Program.JKM), FundingSource.APBD, null));
 	}
 
 	/** Each participant's contribution for the capture month and the two after it. */
-	static void produceContributions(KafkaProducer<String, byte[]> producer, String topic, int participants) {
+	void produceContributions(KafkaProducer<String, byte[]> producer, String topic, int participants) {
 		YearMonth captured = YearMonth.from(CAPTURED.atZone(JAMBI_ZONE));
 		send(producer, topic, participants, (i) -> new ContributionPaid(
 				UUID.nameUUIDFromBytes(("c-" + i).getBytes(StandardCharsets.UTF_8)),

@@ -8,14 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -44,6 +46,8 @@ class Counters {
 	private final MongoTemplate mongo;
 
 	private final Clock clock;
+
+	private final Set<Integer> indexedPartitions = ConcurrentHashMap.newKeySet();
 
 	Counters(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
@@ -118,10 +122,35 @@ class Counters {
 		return grouped;
 	}
 
-	private static Query counterAt(String regencyCode, int partition, long countedOffset) {
+	/**
+	 * The compare-and-set filter, flat: {@code {_id, partitions.pN.offset}}, exactly the keys of that partition's
+	 * position index, which a store can then serve without scanning the collection.
+	 */
+	private Query counterAt(String regencyCode, int partition, long countedOffset) {
 		String key = "partitions." + CounterDocument.partitionKey(partition);
-		Criteria offset = (countedOffset < 0) ? where(key).exists(false) : where(key + "." + CounterDocument.OFFSET).is(countedOffset);
-		return Query.query(where("_id").is(regencyCode).andOperator(offset));
+		if (countedOffset < 0) {
+			return Query.query(where("_id").is(regencyCode).and(key).exists(false));
+		}
+		ensurePositionIndex(partition);
+		return Query.query(where("_id").is(regencyCode).and(key + "." + CounterDocument.OFFSET).is(countedOffset));
+	}
+
+	/**
+	 * A unique index on {@code {_id, partitions.pN.offset}} for each partition counted: the embedded store uses an
+	 * index only for a filter naming exactly its keys, and otherwise scans every regency's counters for each update
+	 * (a batch spread over the country makes thousands). Real MongoDB serves the filter from {@code _id} and keeps
+	 * this small index besides. Unique, as that store keeps only unique indexes ({@code _id} makes it so).
+	 */
+	private void ensurePositionIndex(int partition) {
+		if (this.indexedPartitions.contains(partition)) {
+			return;
+		}
+		this.mongo.indexOps(CounterDocument.class)
+			.createIndex(new Index().on("_id", Sort.Direction.ASC)
+				.on("partitions." + CounterDocument.partitionKey(partition) + "." + CounterDocument.OFFSET, Sort.Direction.ASC)
+				.unique()
+				.named("position-" + CounterDocument.partitionKey(partition)));
+		this.indexedPartitions.add(partition);
 	}
 
 	private Update increment(int partition, List<BatchFold.Supply> uncounted) {
