@@ -46,8 +46,8 @@ class AtRiskTest {
 			.isEqualTo(200);
 		// 60 with cover paid through September 2025; 10 captured in August with August paid: active through
 		// October, non-active from November.
-		SarolangunLapseTest.register(this.system.enroller(), "15.04", 0, 60, "EMPLOYER", "2024-10-10T03:00:00Z", "2025-09");
-		SarolangunLapseTest.register(this.system.enroller(), "15.04", 60, 10, "APBD", "2024-08-12T03:00:00Z", null);
+		this.system.register("15.04", 0, 60, "EMPLOYER", "2024-10-10T03:00:00Z", "2025-09");
+		this.system.register("15.04", 60, 10, "APBD", "2024-08-12T03:00:00Z", null);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(this.system.alerts("15.04", "AT_RISK")).singleElement().satisfies((alert) -> {
 				assertThat(alert.get("threshold").asDouble()).isEqualTo(0.65);
@@ -62,7 +62,7 @@ class AtRiskTest {
 			.mapToObj((i) -> """
 					{"nik": "%s", "regencyCode": "15.04", "coverFrom": "2024-10", "coverThrough": "2024-12",
 					 "fundingSource": "APBD", "amount": 50400, "paidAt": "2024-10-14T03:00:00Z"}"""
-				.formatted(SarolangunLapseTest.nik("15.04", i)))
+				.formatted(ThreeServices.nik("15.04", i)))
 			.collect(Collectors.joining(",", "{\"contributions\": [", "]}"));
 		JsonNode results = JSON.readTree(this.system.enroller().post("/api/v1/contributions/batch", renewals).body())
 			.get("results");

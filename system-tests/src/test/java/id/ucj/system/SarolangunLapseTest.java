@@ -3,17 +3,13 @@ package id.ucj.system;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import id.ucj.testsupport.HttpTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,8 +31,6 @@ class SarolangunLapseTest {
 
 	static final String CAPTURED = "2024-10-10T03:00:00Z";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@TempDir
 	Path work;
 
@@ -57,8 +51,8 @@ class SarolangunLapseTest {
 		assertThat(this.system.admin()
 			.put("/api/v1/regencies/15.03", "{\"workforce\": %d, \"target\": 0.65}".formatted(WORKFORCE))
 			.statusCode()).isEqualTo(200);
-		register(this.system.enroller(), 0, BASELINE, "EMPLOYER", "2025-09");
-		register(this.system.enroller(), BASELINE, APBD, "APBD", "2025-01");
+		this.system.register("15.03", 0, BASELINE, "EMPLOYER", CAPTURED, "2025-09");
+		this.system.register("15.03", BASELINE, APBD, "APBD", CAPTURED, "2025-01");
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(this.system.coverage("15.03").get("covered").asLong()).isEqualTo(BASELINE + APBD));
 		await().atMost(Duration.ofSeconds(30))
@@ -91,29 +85,6 @@ class SarolangunLapseTest {
 		this.system.awaitNotifierCaughtUp();
 		assertThat(this.system.thresholds("15.03", "FELL_BACK")).containsExactlyInAnyOrder(0.5, 0.65);
 		assertThat(this.system.thresholds("15.03", "REACHED")).containsExactlyInAnyOrder(0.5, 0.65);
-	}
-
-	/** Registers workers {@code first} to {@code first + count - 1} of Sarolangun in one batch. */
-	static void register(HttpTestClient enrollment, int first, int count, String funding, String paidThrough) {
-		register(enrollment, "15.03", first, count, funding, CAPTURED, paidThrough);
-	}
-
-	static void register(HttpTestClient enrollment, String regency, int first, int count, String funding,
-			String registeredAt, String paidThrough) {
-		String items = IntStream.range(first, first + count)
-			.mapToObj((i) -> """
-					{"nik": "%s", "fullName": "Pekerja %d", "regencyCode": "%s", "segment": "BPU",
-					 "programs": ["JKK", "JKM"], "fundingSource": "%s", "registeredAt": "%s"%s}"""
-				.formatted(nik(regency, i), i, regency, funding, registeredAt,
-						(paidThrough != null) ? ", \"paidThrough\": \"" + paidThrough + "\"" : ""))
-			.collect(Collectors.joining(",", "{\"registrations\": [", "]}"));
-		JsonNode results = JSON.readTree(enrollment.post("/api/v1/registrations/batch", items).body()).get("results");
-		assertThat(results.findValuesAsString("status")).hasSize(count).containsOnly("ACCEPTED");
-	}
-
-	/** A valid NIK issued in {@code regency}, born 1 January 1990, serial {@code i}. */
-	static String nik(String regency, int i) {
-		return regency.replace(".", "") + "01" + "010190" + "%04d".formatted(i + 1);
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import id.ucj.aggregator.AggregatorApplication;
 import id.ucj.enrollment.EnrollmentApplication;
@@ -18,6 +20,8 @@ import id.ucj.testsupport.TestClock;
 import id.ucj.testsupport.TestKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The three services in-process on one test clock, with topics, consumer groups and MongoDB databases of their
@@ -89,6 +93,27 @@ final class ThreeServices implements AutoCloseable {
 
 	List<Double> thresholds(String regency, String direction) {
 		return alerts(regency, direction).stream().map((alert) -> alert.get("threshold").asDouble()).toList();
+	}
+
+	/**
+	 * Registers workers {@code first} to {@code first + count - 1} of a regency in one batch through the
+	 * enrollment API, and checks that every one was accepted.
+	 */
+	void register(String regency, int first, int count, String funding, String registeredAt, String paidThrough) {
+		String items = IntStream.range(first, first + count)
+			.mapToObj((i) -> """
+					{"nik": "%s", "fullName": "Pekerja %d", "regencyCode": "%s", "segment": "BPU",
+					 "programs": ["JKK", "JKM"], "fundingSource": "%s", "registeredAt": "%s"%s}"""
+				.formatted(nik(regency, i), i, regency, funding, registeredAt,
+						(paidThrough != null) ? ", \"paidThrough\": \"" + paidThrough + "\"" : ""))
+			.collect(Collectors.joining(",", "{\"registrations\": [", "]}"));
+		JsonNode results = JSON.readTree(enroller().post("/api/v1/registrations/batch", items).body()).get("results");
+		assertThat(results.findValuesAsString("status")).hasSize(count).containsOnly("ACCEPTED");
+	}
+
+	/** A valid NIK issued in {@code regency}, born 1 January 1990, serial {@code i}. */
+	static String nik(String regency, int i) {
+		return regency.replace(".", "") + "01" + "010190" + "%04d".formatted(i + 1);
 	}
 
 	@Override
