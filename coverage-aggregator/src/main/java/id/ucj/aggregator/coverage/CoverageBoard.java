@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import id.ucj.aggregator.forecast.Forecast;
 import id.ucj.aggregator.forecast.MonthOutlook;
 import id.ucj.aggregator.forecast.Premiums;
+import id.ucj.contract.FundingSource;
 import id.ucj.contract.Lapsing;
 import id.ucj.contract.Province;
 import id.ucj.contract.Regency;
@@ -67,6 +68,17 @@ class CoverageBoard {
 					.description("Active participants whose cover lapses within the next months unless more is paid")
 					.tags(tags.and("months", Integer.toString(months)))
 					.register(meters);
+			}
+			for (int ahead = 1; ahead <= 3; ahead++) {
+				int month = ahead;
+				for (FundingSource funding : FundingSource.values()) {
+					Gauge.builder("ucj.coverage.lapsing.by.funding", this, (board) -> board.value(code,
+							(view) -> (double) view.lapsing().get(month - 1).byFundingSource().getOrDefault(funding, 0L)))
+						.description("Active participants who stop being active that many months ahead unless more is paid, "
+								+ "by who paid their last month")
+						.tags(tags.and("month_ahead", Integer.toString(month), "funding_source", funding.name()))
+						.register(meters);
+				}
 			}
 			for (int ahead : new int[] { 1, 3, 6, 12 }) {
 				Gauge.builder("ucj.coverage.forecast.ratio", this, (board) -> board.forecastRatio(code, ahead))

@@ -114,12 +114,15 @@ class ForecastApiTest {
 
 	@Test
 	void reportsTheRunwayAsMetrics() {
+		// Ten paid by themselves lapse in January (3 months ahead);
 		// November 0.6, January 0.5, April 0.3, October 2025 0.3; below target from March (5 months away);
 		// holding it costs nothing through December, and 7 x 20 worker-months x Rp 16,800 through September 2025.
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.api.get("/actuator/prometheus").body())
 			.containsPattern("ucj_coverage_forecast_ratio\\{ahead=\"1\",[^}]*regency=\"15.09\"[^}]*} 0.6\n")
 			.containsPattern("ucj_coverage_forecast_ratio\\{ahead=\"3\",[^}]*regency=\"15.09\"[^}]*} 0.5\n")
 			.containsPattern("ucj_coverage_forecast_ratio\\{ahead=\"6\",[^}]*regency=\"15.09\"[^}]*} 0.3\n")
+			.containsPattern("ucj_coverage_lapsing_by_funding\\{[^}]*funding_source=\"SELF\",[^}]*month_ahead=\"3\",[^}]*regency=\"15.09\"[^}]*} 10.0\n")
+			.containsPattern("ucj_coverage_lapsing_by_funding\\{[^}]*funding_source=\"APBD\",[^}]*month_ahead=\"3\",[^}]*regency=\"15.09\"[^}]*} 0.0\n")
 			.containsPattern("ucj_coverage_months_to_below_target\\{[^}]*regency=\"15.09\"[^}]*} 5.0\n")
 			.containsPattern("ucj_coverage_renewal_cost_rupiah\\{[^}]*months=\"3\"[^}]*regency=\"15.09\"[^}]*} 0.0\n")
 			.containsPattern("ucj_coverage_renewal_cost_rupiah\\{[^}]*months=\"12\"[^}]*regency=\"15.09\"[^}]*} 2352000.0\n"));
