@@ -6,7 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 import dev.failsafe.Failsafe;
@@ -110,21 +114,14 @@ final class FieldApp implements AutoCloseable {
 				return null;
 			}));
 		}
-		for (Future<?> upload : uploads) {
-			try {
-				upload.get();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException("Upload failed: " + ex.getMessage(), ex);
-			}
-		}
+		awaitAll(uploads);
 	}
 
 	/**
 	 * Records {@code months} of paid cover for each of these participants, from the month {@code from} gives, as the
 	 * regency's treasury (or their employer) does: batches of contributions.
 	 */
-	void contribute(List<Participants.Registration> paidFor, java.util.function.Function<Participants.Registration, java.time.YearMonth> firstMonth,
+	void contribute(List<Participants.Registration> paidFor, Function<Participants.Registration, YearMonth> firstMonth,
 			int months, IntConsumer progress) {
 		int size = Math.max(1, Math.min(1000, this.options.batchSize));
 		List<Future<?>> uploads = new ArrayList<>();
@@ -132,15 +129,15 @@ final class FieldApp implements AutoCloseable {
 			List<Participants.Registration> batch = paidFor.subList(from, Math.min(paidFor.size(), from + size));
 			uploads.add(this.apps.submit(() -> {
 				List<Map<String, Object>> contributions = batch.stream().map((registration) -> {
-					java.time.YearMonth start = firstMonth.apply(registration);
-					Map<String, Object> body = new java.util.LinkedHashMap<>();
+					YearMonth start = firstMonth.apply(registration);
+					Map<String, Object> body = new LinkedHashMap<>();
 					body.put("nik", registration.nik());
 					body.put("regencyCode", registration.regencyCode());
 					body.put("coverFrom", start.toString());
 					body.put("coverThrough", start.plusMonths(months - 1).toString());
 					body.put("fundingSource", registration.fundingSource());
 					body.put("amount", Participants.JKK_JKM_MONTHLY * months);
-					body.put("paidAt", java.time.Instant.now().minusSeconds(60).toString());
+					body.put("paidAt", Instant.now().minusSeconds(60).toString());
 					return body;
 				}).toList();
 				HttpResponse<String> response = post("/api/v1/contributions/batch", Map.of("contributions", contributions));
@@ -152,6 +149,10 @@ final class FieldApp implements AutoCloseable {
 				return null;
 			}));
 		}
+		awaitAll(uploads);
+	}
+
+	private static void awaitAll(List<Future<?>> uploads) {
 		for (Future<?> upload : uploads) {
 			try {
 				upload.get();
@@ -169,7 +170,7 @@ final class FieldApp implements AutoCloseable {
 			uploads.add(this.apps.submit(() -> {
 				pace(1);
 				Map<String, Object> body = Map.of("nik", nik, "reason", "LEFT_WORKFORCE", "deregisteredAt",
-						java.time.Instant.now().minus(beforeNow).toString());
+						Instant.now().minus(beforeNow).toString());
 				HttpResponse<String> response = post("/api/v1/deregistrations", body);
 				if (response.statusCode() == 202) {
 					this.accepted.incrementAndGet();

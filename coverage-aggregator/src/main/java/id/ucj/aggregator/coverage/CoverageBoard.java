@@ -32,6 +32,9 @@ class CoverageBoard {
 
 	private final Map<String, CoverageView> latest = new ConcurrentHashMap<>();
 
+	/** Each regency's forecast from its latest view, computed once per change, read by several gauges. */
+	private final Map<String, Forecast> runways = new ConcurrentHashMap<>();
+
 	private final long premium;
 
 	CoverageBoard(MeterRegistry meters, Premiums premiums) {
@@ -123,7 +126,11 @@ class CoverageBoard {
 	}
 
 	void update(CoverageView view) {
-		this.latest.merge(view.regencyCode(), view, (old, candidate) -> (candidate.version() >= old.version()) ? candidate : old);
+		CoverageView kept = this.latest.merge(view.regencyCode(), view,
+				(old, candidate) -> (candidate.version() >= old.version()) ? candidate : old);
+		if (kept == view) {
+			this.runways.put(view.regencyCode(), runway(view));
+		}
 	}
 
 	private double value(String code, java.util.function.Function<CoverageView, Double> metric) {
@@ -141,11 +148,7 @@ class CoverageBoard {
 	}
 
 	/** The regency's forecast from its current month (its 12 forecast months after it), priced for renewals. */
-	private Forecast forecast(String code) {
-		CoverageView view = this.latest.get(code);
-		if (view == null) {
-			return null;
-		}
+	private Forecast runway(CoverageView view) {
 		List<MonthOutlook> outlook = new ArrayList<>();
 		outlook.add(new MonthOutlook(view.month(), view.covered(), Map.of()));
 		view.forecast().forEach((month) -> outlook.add(new MonthOutlook(month.month(), month.active(), Map.of())));
@@ -153,13 +156,13 @@ class CoverageBoard {
 	}
 
 	private double forecastRatio(String code, int ahead) {
-		Forecast forecast = forecast(code);
+		Forecast forecast = this.runways.get(code);
 		Double ratio = (forecast != null && forecast.months().size() > ahead) ? forecast.months().get(ahead).coverageRatio() : null;
 		return (ratio != null) ? ratio : Double.NaN;
 	}
 
 	private double monthsToBelowTarget(String code) {
-		Forecast forecast = forecast(code);
+		Forecast forecast = this.runways.get(code);
 		if (forecast == null || forecast.targetCount() == null) {
 			return Double.NaN;
 		}
@@ -168,7 +171,7 @@ class CoverageBoard {
 	}
 
 	private double renewalCost(String code, int months) {
-		Forecast forecast = forecast(code);
+		Forecast forecast = this.runways.get(code);
 		if (forecast == null || forecast.targetCount() == null) {
 			return Double.NaN;
 		}

@@ -10,7 +10,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.function.BiConsumer;
 
-import id.ucj.contract.Regions;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -47,7 +46,7 @@ import jakarta.validation.Payload;
 
 		@Override
 		public boolean isValid(RegistrationRequest request, ConstraintValidatorContext context) {
-			ZoneId zone = (request.regencyCode() != null) ? Regions.official().zoneOf(request.regencyCode()).orElse(null) : null;
+			ZoneId zone = request.zone();
 			if (request.paidThrough() == null || zone == null || request.registeredAt() == null) {
 				return true;
 			}
@@ -71,7 +70,7 @@ import jakarta.validation.Payload;
 
 		@Override
 		public boolean isValid(ContributionRequest request, ConstraintValidatorContext context) {
-			ZoneId zone = (request.regencyCode() != null) ? Regions.official().zoneOf(request.regencyCode()).orElse(null) : null;
+			ZoneId zone = request.zone();
 			if (request.coverFrom() == null || request.coverThrough() == null) {
 				return true;
 			}
