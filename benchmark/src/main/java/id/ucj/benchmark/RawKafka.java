@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -57,15 +59,28 @@ final class RawKafka {
 	static void createTopic(String bootstrapServers, String topic, int partitions) throws Exception {
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
 			admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-			while (admin.describeTopics(Set.of(topic))
+			while (!hasLeaders(admin, topic)) {
+				Thread.sleep(20);
+			}
+		}
+	}
+
+	/** Whether every partition of the topic has a leader; a topic just created may not be known to metadata yet. */
+	private static boolean hasLeaders(Admin admin, String topic) throws InterruptedException {
+		try {
+			return admin.describeTopics(Set.of(topic))
 				.allTopicNames()
 				.get()
 				.get(topic)
 				.partitions()
 				.stream()
-				.anyMatch((partition) -> partition.leader() == null)) {
-				Thread.sleep(20);
+				.allMatch((partition) -> partition.leader() != null);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof UnknownTopicOrPartitionException) {
+				return false;
 			}
+			throw new IllegalStateException("Cannot describe topic " + topic, ex.getCause());
 		}
 	}
 

@@ -2,15 +2,13 @@ package id.ucj.aggregator.coverage;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -18,6 +16,8 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -29,14 +29,19 @@ import jakarta.annotation.PostConstruct;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * The regency counters ({@code counters}, written only by this package): each regency and partition takes only the
- * changes of events above its recorded offset, in one compare-and-set update on that offset; if another writer
- * moved it, the regency is read again and only what is still missing is added.
+ * The regency counters ({@code counters}, written only by this package): each regency takes, per partition, only the
+ * changes of events above that partition's counted offset, in one compare-and-set update per batch on the
+ * regency's {@code version}; if another writer moved it, the regency is read again and only what is still missing
+ * is added.
  */
 @Component
 class Counters {
 
 	private static final int MAX_COUNTER_ROUNDS = 20;
+
+	static final String POSITION = "position";
+
+	private static final int READ_CHUNK = 100;
 
 	/** Where counters were kept before they had a collection of their own. */
 	private static final String LEGACY_COLLECTION = "regencies";
@@ -46,8 +51,6 @@ class Counters {
 	private final MongoTemplate mongo;
 
 	private final Clock clock;
-
-	private final Set<Integer> indexedPartitions = ConcurrentHashMap.newKeySet();
 
 	Counters(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
@@ -78,93 +81,95 @@ class Counters {
 			bulk.upsert(Query.query(where("_id").is(regency.code())), seed);
 		}
 		bulk.execute();
+		createPositionIndex();
 	}
 
-	void add(List<BatchFold.Supply> supplies) {
-		if (supplies.isEmpty()) {
-			return;
-		}
-		Set<String> regencies = supplies.stream().map(BatchFold.Supply::regencyCode).collect(Collectors.toSet());
+	/**
+	 * Adds a batch's supplies: for each regency, one compare-and-set on its {@code version} that takes, for every
+	 * partition, the changes above that partition's counted offset. If the version moved (another writer, a month
+	 * turn), that regency is read again and only what is still missing is added. Returns the touched regencies'
+	 * counters as they stand after the batch.
+	 */
+	Map<String, CounterDocument> add(List<BatchFold.Supply> supplies) {
+		Map<String, List<BatchFold.Supply>> byRegency = byRegency(supplies);
 		for (int round = 0; round < MAX_COUNTER_ROUNDS; round++) {
-			Map<String, CounterDocument> counters = this.mongo
-				.find(Query.query(where("_id").in(regencies)), CounterDocument.class)
-				.stream()
-				.collect(Collectors.toMap(CounterDocument::code, Function.identity()));
+			Map<String, CounterDocument> counters = read(this.mongo, byRegency.keySet());
+			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS); // as the store keeps it
 			BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, CounterDocument.class);
-			int operations = 0;
-			for (Map.Entry<RegencyPartition, List<BatchFold.Supply>> entry : byRegencyAndPartition(supplies).entrySet()) {
-				CounterDocument counter = counters.getOrDefault(entry.getKey().regencyCode(),
-						CounterDocument.empty(entry.getKey().regencyCode()));
-				int partition = entry.getKey().partition();
-				long counted = counter.countedOffset(partition);
-				List<BatchFold.Supply> uncounted = entry.getValue().stream().filter((supply) -> supply.offset() > counted).toList();
-				if (!uncounted.isEmpty()) {
-					bulk.updateOne(counterAt(counter.code(), partition, counted), increment(partition, uncounted));
-					operations++;
+			Map<String, CounterDocument> after = new LinkedHashMap<>();
+			int updates = 0;
+			for (Map.Entry<String, List<BatchFold.Supply>> regency : byRegency.entrySet()) {
+				CounterDocument counter = counters.getOrDefault(regency.getKey(), CounterDocument.empty(regency.getKey()));
+				CounterDocument.Increment increment = CounterDocument.Increment.uncounted(counter, regency.getValue());
+				if (increment == null) {
+					after.put(regency.getKey(), counter);
+				}
+				else {
+					bulk.updateOne(atVersion(counter), update(increment, now));
+					after.put(regency.getKey(), counter.plus(increment, now));
+					updates++;
 				}
 			}
-			if (operations == 0 || bulk.execute().getMatchedCount() == operations) {
-				return;
+			if (updates == 0 || bulk.execute().getMatchedCount() == updates) {
+				return after;
 			}
-			// Another writer moved an offset since we read it: read again and count only what is still missing.
+			// Another writer changed a regency since we read it: read again and count only what is still missing.
 		}
 		throw new ConcurrentCounting("Regency counters kept changing concurrently");
 	}
 
-	private record RegencyPartition(String regencyCode, int partition) {
+	/**
+	 * The counters of these regencies, by code, read {@value #READ_CHUNK} at a time: a store may match every
+	 * document it finds against the whole {@code $in} list, so one read of all 514 regencies costs a quarter of a
+	 * million comparisons.
+	 */
+	static Map<String, CounterDocument> read(MongoTemplate mongo, Collection<String> regencies) {
+		List<String> codes = List.copyOf(regencies);
+		Map<String, CounterDocument> counters = new HashMap<>();
+		for (int from = 0; from < codes.size(); from += READ_CHUNK) {
+			mongo.find(Query.query(where("_id").in(codes.subList(from, Math.min(codes.size(), from + READ_CHUNK)))),
+					CounterDocument.class)
+				.forEach((counter) -> counters.put(counter.code(), counter));
+		}
+		return counters;
 	}
 
-	private static Map<RegencyPartition, List<BatchFold.Supply>> byRegencyAndPartition(List<BatchFold.Supply> supplies) {
-		Map<RegencyPartition, List<BatchFold.Supply>> grouped = new LinkedHashMap<>();
-		supplies.forEach((supply) -> grouped
-			.computeIfAbsent(new RegencyPartition(supply.regencyCode(), supply.partition()), (key) -> new ArrayList<>())
-			.add(supply));
+	private static Map<String, List<BatchFold.Supply>> byRegency(List<BatchFold.Supply> supplies) {
+		Map<String, List<BatchFold.Supply>> grouped = new LinkedHashMap<>();
+		supplies.forEach((supply) -> grouped.computeIfAbsent(supply.regencyCode(), (key) -> new ArrayList<>()).add(supply));
 		return grouped;
 	}
 
 	/**
-	 * The compare-and-set filter, flat: {@code {_id, partitions.pN.offset}}, exactly the keys of that partition's
-	 * position index, which a store can then serve without scanning the collection.
+	 * The compare-and-set filter, flat: {@code {_id, version}}, exactly the keys of the {@value #POSITION} index,
+	 * which a store can then serve without scanning the collection.
 	 */
-	private Query counterAt(String regencyCode, int partition, long countedOffset) {
-		String key = "partitions." + CounterDocument.partitionKey(partition);
-		if (countedOffset < 0) {
-			return Query.query(where("_id").is(regencyCode).and(key).exists(false));
-		}
-		ensurePositionIndex(partition);
-		return Query.query(where("_id").is(regencyCode).and(key + "." + CounterDocument.OFFSET).is(countedOffset));
+	private static Query atVersion(CounterDocument counter) {
+		return Query.query(where("_id").is(counter.code()).and(CounterDocument.VERSION).is(counter.version()));
 	}
 
 	/**
-	 * A unique index on {@code {_id, partitions.pN.offset}} for each partition counted: the embedded store uses an
-	 * index only for a filter naming exactly its keys, and otherwise scans every regency's counters for each update
-	 * (a batch spread over the country makes thousands). Real MongoDB serves the filter from {@code _id} and keeps
-	 * this small index besides. Unique, as that store keeps only unique indexes ({@code _id} makes it so).
+	 * A unique index on {@code {_id, version}}: the embedded store uses an index only for a filter naming exactly its
+	 * keys, and otherwise scans every regency's counters for each update (a batch spread over the country makes
+	 * hundreds). Real MongoDB serves the filter from {@code _id} and keeps this small index besides. Unique, as that
+	 * store keeps only unique indexes ({@code _id} makes it so). The per-partition indexes of earlier versions are
+	 * dropped: every index costs each counter write.
 	 */
-	private void ensurePositionIndex(int partition) {
-		if (this.indexedPartitions.contains(partition)) {
-			return;
-		}
-		this.mongo.indexOps(CounterDocument.class)
-			.createIndex(new Index().on("_id", Sort.Direction.ASC)
-				.on("partitions." + CounterDocument.partitionKey(partition) + "." + CounterDocument.OFFSET, Sort.Direction.ASC)
-				.unique()
-				.named("position-" + CounterDocument.partitionKey(partition)));
-		this.indexedPartitions.add(partition);
+	private void createPositionIndex() {
+		IndexOperations indexes = this.mongo.indexOps(CounterDocument.class);
+		indexes.getIndexInfo()
+			.stream()
+			.map(IndexInfo::getName)
+			.filter((name) -> name.startsWith(POSITION + "-"))
+			.forEach(indexes::dropIndex);
+		indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on(CounterDocument.VERSION, Sort.Direction.ASC).unique().named(POSITION));
 	}
 
-	private Update increment(int partition, List<BatchFold.Supply> uncounted) {
-		String key = "partitions." + CounterDocument.partitionKey(partition) + ".";
-		Counts total = new Counts();
-		uncounted.forEach((supply) -> total.add(supply.counts()));
+	private static Update update(CounterDocument.Increment increment, Instant now) {
 		Update update = new Update();
-		total.asMap().forEach((name, amount) -> update.inc(key + name, amount));
-		long lastOffset = uncounted.stream().mapToLong(BatchFold.Supply::offset).max().orElseThrow();
-		Instant lastEvent = uncounted.stream().map(BatchFold.Supply::occurredAt).max(Instant::compareTo).orElseThrow();
-		return update.set(key + CounterDocument.OFFSET, lastOffset)
-			.inc("version", 1)
-			.set("updatedAt", this.clock.instant())
-			.max("lastEventAt", lastEvent);
+		increment.counts().asMap().forEach((name, amount) -> update.inc(CounterDocument.TOTALS + "." + name, amount));
+		increment.offsets().forEach((partition, offset) -> update.set(CounterDocument.offsetField(partition), offset));
+		return update.inc(CounterDocument.VERSION, 1).set("updatedAt", now).max("lastEventAt", increment.lastEventAt());
 	}
 
 }

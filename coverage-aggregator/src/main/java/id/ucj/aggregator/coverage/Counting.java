@@ -1,10 +1,7 @@
 package id.ucj.aggregator.coverage;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -15,8 +12,9 @@ import org.springframework.stereotype.Component;
  * <li>memberships are read, the events applied in memory in topic order, and the changed memberships written
  * with compare-and-set on the position of their last event; each keeps the count changes of its recent
  * events;</li>
- * <li>each regency counter takes, per partition, only the changes of events above its recorded offset, in one
- * compare-and-set update on that offset; if the offset moved, it is read again and recomputed.</li>
+ * <li>each regency's counters take, per partition, only the changes of events above that partition's recorded
+ * offset, in one compare-and-set update per batch on the regency's version; if the version moved, the regency is
+ * read again and recomputed.</li>
  * </ol>
  * A replayed event whose membership already records it re-supplies its stored change instead of being applied
  * again, so a crash between the two steps loses nothing and doubles nothing. What the batch does is decided by
@@ -41,8 +39,8 @@ class Counting {
 		this.rule = rules.rule();
 	}
 
-	/** What a batch did: each event's outcome, and the regencies it touched. */
-	record Result(Map<BatchFold.Outcome, Integer> outcomes, Set<String> regencies) {
+	/** What a batch did: each event's outcome, and the counters of the regencies it touched, after it. */
+	record Result(Map<BatchFold.Outcome, Integer> outcomes, Map<String, CounterDocument> counters) {
 	}
 
 	Result count(List<CountedEvent> events) {
@@ -50,9 +48,7 @@ class Counting {
 		BatchFold.Plan plan = BatchFold.fold(events, stored, this.rule);
 		this.memberships.write(plan.changed(), stored, plan.memberships());
 		this.crashPoint.afterMembershipsWritten(List.copyOf(plan.changed()));
-		this.counters.add(plan.supplies());
-		return new Result(plan.outcomes(),
-				plan.supplies().stream().map(BatchFold.Supply::regencyCode).collect(Collectors.toCollection(LinkedHashSet::new)));
+		return new Result(plan.outcomes(), this.counters.add(plan.supplies()));
 	}
 
 }

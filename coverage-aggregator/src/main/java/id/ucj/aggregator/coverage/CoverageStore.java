@@ -8,16 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import id.ucj.aggregator.forecast.MonthOutlook;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Reads regencies' coverage: their counters, joined with what the regency register says of them. */
 @Component
@@ -41,6 +36,15 @@ public class CoverageStore {
 
 	public List<CoverageView> regencies(Collection<String> codes) {
 		return regencies(codes, this.clock.instant());
+	}
+
+	/** The regencies whose counters are given, as they stand with them now. */
+	List<CoverageView> regencies(Map<String, CounterDocument> counters) {
+		Instant now = this.clock.instant();
+		return this.register.find(counters.keySet())
+			.stream()
+			.map((regency) -> CoverageView.of(regency, counters.get(regency.code()), now))
+			.toList();
 	}
 
 	/** The regencies as they stand at {@code at}: in their month then. */
@@ -90,10 +94,8 @@ public class CoverageStore {
 		if (regencies.isEmpty()) {
 			return Map.of();
 		}
-		Map<String, CounterDocument> counters = this.mongo
-			.find(Query.query(where("_id").in(regencies.stream().map(RegisteredRegency::code).toList())), CounterDocument.class)
-			.stream()
-			.collect(Collectors.toMap(CounterDocument::code, Function.identity()));
+		Map<String, CounterDocument> counters = Counters.read(this.mongo,
+				regencies.stream().map(RegisteredRegency::code).toList());
 		Map<RegisteredRegency, CounterDocument> counted = new LinkedHashMap<>();
 		regencies.forEach((regency) -> counted.put(regency,
 				counters.getOrDefault(regency.code(), CounterDocument.empty(regency.code()))));

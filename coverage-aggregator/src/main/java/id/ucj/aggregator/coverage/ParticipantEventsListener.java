@@ -81,7 +81,7 @@ class ParticipantEventsListener {
 			.tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
 			.register(this.meters)
 			.increment(count));
-		this.events.publishEvent(new CoverageChanged(this.store.regencies(result.regencies())));
+		this.events.publishEvent(new CoverageChanged(this.store.regencies(result.counters())));
 	}
 
 }

@@ -2,6 +2,7 @@ package id.ucj.aggregator.regency;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class RegencyRegistry implements RegencyRegister {
 
 	static final String PROVINCES = "provinces";
+
+	private static final int READ_CHUNK = 100;
 
 	private final MongoTemplate mongo;
 
@@ -73,10 +76,15 @@ class RegencyRegistry implements RegencyRegister {
 
 	@Override
 	public List<RegisteredRegency> find(Collection<String> codes) {
-		return this.mongo.find(Query.query(where("_id").in(codes)), RegencyDocument.class)
-			.stream()
-			.map(RegencyDocument::registered)
-			.toList();
+		// In chunks: a store may match each document found against the whole $in list (the embedded one does).
+		List<String> all = List.copyOf(codes);
+		List<RegisteredRegency> found = new ArrayList<>(all.size());
+		for (int from = 0; from < all.size(); from += READ_CHUNK) {
+			this.mongo.find(Query.query(where("_id").in(all.subList(from, Math.min(all.size(), from + READ_CHUNK)))),
+					RegencyDocument.class)
+				.forEach((regency) -> found.add(regency.registered()));
+		}
+		return found;
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package id.ucj.aggregator.coverage;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
@@ -40,6 +42,41 @@ class CountersTest {
 			assertThat(mongo.count(new Query(), CounterDocument.class))
 				.isEqualTo(514);
 		}
+	}
+
+	@Test
+	void aBatchLeavesTheCountersItReturnsAndCountsEachPartitionOnlyAboveItsOffset() {
+		String database = "counters-batch-" + ProcessHandle.current().pid();
+		try (MongoClient client = MongoClients.create(MongoTestServer.connectionString(database))) {
+			MongoTemplate mongo = new MongoTemplate(client, database);
+			mongo.insert(new Document("_id", "15.03").append("version", 41L)
+				.append("partitions", Map.of("p2", Map.of("registered", 7L, "offset", 99L))), "regencies");
+			TestClock clock = new TestClock();
+			Counters counters = new Counters(mongo, clock);
+			counters.seed();
+
+			Map<String, CounterDocument> after = counters.add(List.of(supply("15.03", 2, 99, 5), supply("15.03", 2, 100, 1),
+					supply("15.03", 4, 0, 2), supply("15.02", 4, 1, 3)));
+
+			CounterDocument sarolangun = mongo.findById("15.03", CounterDocument.class);
+			assertThat(sarolangun.counts().get(Counts.REGISTERED)).as("7 before, offset 99 counted, 100 and p4's 0 added")
+				.isEqualTo(10);
+			assertThat(sarolangun.version()).as("one write for the regency, whatever its partitions").isEqualTo(42);
+			assertThat(sarolangun.countedOffset(2)).isEqualTo(100);
+			assertThat(sarolangun.countedOffset(4)).isZero();
+			assertThat(after.get("15.03")).usingRecursiveComparison().ignoringFields("totals", "partitions").isEqualTo(sarolangun);
+			assertThat(after.get("15.03").counts()).isEqualTo(sarolangun.counts());
+			assertThat(after.get("15.02").counts()).isEqualTo(mongo.findById("15.02", CounterDocument.class).counts());
+
+			counters.add(List.of(supply("15.03", 2, 100, 1), supply("15.03", 4, 0, 2)));
+			assertThat(mongo.findById("15.03", CounterDocument.class).counts().get(Counts.REGISTERED)).as("a replay adds nothing")
+				.isEqualTo(10);
+		}
+	}
+
+	private static BatchFold.Supply supply(String regency, int partition, long offset, long registered) {
+		return new BatchFold.Supply(regency, partition, offset, Instant.parse("2024-10-14T02:00:00Z").plusSeconds(offset),
+				new Counts().add(Counts.REGISTERED, registered));
 	}
 
 }
