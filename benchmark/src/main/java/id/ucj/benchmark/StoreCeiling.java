@@ -37,7 +37,10 @@ final class StoreCeiling {
 				}
 				memberships.bulkWrite(bulk, new BulkWriteOptions().ordered(false));
 			}
-			return count / RawKafka.seconds(start);
+			double rate = count / RawKafka.seconds(start);
+			// The aggregator's run comes next on the same store: it must not find (nor hold in memory) these.
+			client.getDatabase("ceiling").drop();
+			return rate;
 		}
 	}
 
