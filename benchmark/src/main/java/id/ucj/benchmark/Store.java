@@ -6,12 +6,12 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import id.ucj.launcher.DurableH2Backend;
 
 /**
- * A MongoDB wire-protocol server for one run: the project's in-memory store, its H2 file store, or a real MongoDB
- * given by {@code MONGODB_URI}.
+ * A MongoDB wire-protocol server for one run: the project's in-memory store, its H2 file store as the launcher runs
+ * it (committed after every write), or a real MongoDB given by {@code MONGODB_URI}.
  */
 final class Store implements AutoCloseable {
 
@@ -36,7 +36,7 @@ final class Store implements AutoCloseable {
 			case "h2" -> {
 				Files.createDirectories(directory);
 				Path file = directory.resolve("benchmark.mv");
-				yield local(kind, new H2Backend(file.toString()), file);
+				yield local(kind, new DurableH2Backend(file.toString()), file);
 			}
 			case "mongodb" -> {
 				String uri = System.getenv("MONGODB_URI");
