@@ -1,6 +1,7 @@
 package id.ucj.benchmark;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -286,10 +288,21 @@ final class PipelineRun {
 		}
 	}
 
+	/**
+	 * A port free now on loopback, below the ephemeral range (32768 and up on Linux): a port the system handed out
+	 * as ephemeral could be taken by one of the run's own outgoing connections before the launcher binds it.
+	 */
 	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+			try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+				return socket.getLocalPort();
+			}
+			catch (IOException taken) {
+				// try another
+			}
 		}
+		throw new IOException("No free port found on loopback between 20000 and 32000");
 	}
 
 }
