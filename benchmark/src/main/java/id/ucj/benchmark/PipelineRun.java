@@ -191,9 +191,11 @@ final class PipelineRun {
 		StringJoiner each = new StringJoiner(", ", "each: ", "; target < 500 ms");
 		for (WebhookReceiver.Received received : crossings) {
 			Instant crossedAt = Instant.parse(received.alert().get("crossedAt").asString());
+			Instant detectedAt = Instant.parse(received.alert().get("detectedAt").asString());
 			long millis = Math.max(0, Duration.between(crossedAt, received.at()).toMillis());
 			toWebhook.recordValue(millis);
-			each.add(String.format("%.0f%% %,d ms", received.alert().get("threshold").asDouble() * 100, millis));
+			each.add(String.format("%.0f%% %,d ms (detected after %,d)", received.alert().get("threshold").asDouble() * 100,
+					millis, Duration.between(crossedAt, detectedAt).toMillis()));
 		}
 		String note = String.format("%d crossings (50%%, 65%% target, 80%%, 95%%) of %s", crossings.size(), CROSSING_REGENCY);
 		figures.add(this.store.name(), "pipeline: crossing to webhook, p50", toWebhook.getValueAtPercentile(50), "ms", note);
