@@ -22,10 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The coverage-aggregator alone, in this JVM, against the broker and the store: participant events are put on its
  * topic with a plain producer (as enrollment-service does), and each phase is timed from its first record to the
- * moment the aggregator has processed its last. Phases: new participants, then every one of them moving to another
- * regency, then every move uploaded again (duplicates), then a contribution for each (three months of cover). The
- * last three take the path of every event about a known participant, as deregistrations do. The run checks that
- * every participant is counted as covered (active) at the end, exactly.
+ * moment the aggregator has processed its last. Phases: new participants, then each of the first {@code known} of
+ * them moving to another regency, then every move uploaded again (duplicates), then a contribution for each (three
+ * months of cover). The last three take the path of every event about a known participant, as deregistrations do,
+ * with all the participants registered known to the store. The run checks that every event was processed and every
+ * participant is counted as covered (active) at the end, exactly.
  */
 final class AggregatorRun {
 
@@ -38,15 +39,19 @@ final class AggregatorRun {
 
 	private final int participants;
 
+	private final int known;
+
 	private final Duration phaseTimeout;
 
 	private final Workload workload;
 
-	AggregatorRun(String bootstrapServers, Store store, Workload workload, int participants, Duration phaseTimeout) {
+	AggregatorRun(String bootstrapServers, Store store, Workload workload, int participants, int known,
+			Duration phaseTimeout) {
 		this.workload = workload;
 		this.bootstrapServers = bootstrapServers;
 		this.store = store;
 		this.participants = participants;
+		this.known = known;
 		this.phaseTimeout = phaseTimeout;
 	}
 
@@ -66,19 +71,23 @@ final class AggregatorRun {
 						"--ucj.security.api-keys[0].areas=*");
 			try {
 				ProcessedEvents events = new ProcessedEvents(aggregator.getBean(MeterRegistry.class));
-				phase(figures, "aggregator: new participants", events, 1, System.nanoTime());
+				long expected = this.participants;
+				phase(figures, "aggregator: new participants", events, expected, this.participants, System.nanoTime());
 				long start = System.nanoTime();
-				this.workload.produce(producer, topic, 1, this.participants);
-				phase(figures, "aggregator: moves (known participants)", events, 2, start);
+				this.workload.produce(producer, topic, 1, this.known);
+				expected += this.known;
+				phase(figures, "aggregator: moves (known participants)", events, expected, this.known, start);
 				start = System.nanoTime();
-				this.workload.produce(producer, topic, 1, this.participants);
-				phase(figures, "aggregator: duplicates (known participants)", events, 3, start);
+				this.workload.produce(producer, topic, 1, this.known);
+				expected += this.known;
+				phase(figures, "aggregator: duplicates (known participants)", events, expected, this.known, start);
 				start = System.nanoTime();
-				this.workload.produceContributions(producer, topic, this.participants);
-				phase(figures, "aggregator: contributions (known participants)", events, 4, start);
+				this.workload.produceContributions(producer, topic, this.known);
+				expected += this.known;
+				phase(figures, "aggregator: contributions (known participants)", events, expected, this.known, start);
 				long all = events.count();
 				figures.add(this.store.name(), "aggregator: events processed", all, "events",
-						(all == 4L * this.participants) ? "all of them" : "expected " + 4L * this.participants);
+						(all == expected) ? "all of them" : "expected " + expected);
 				long covered = covered(aggregator.getEnvironment().getProperty("local.server.port"));
 				figures.add(this.store.name(), "aggregator: participants counted", covered, "participants",
 						(covered == this.participants) ? "exact" : "expected " + this.participants);
@@ -93,25 +102,24 @@ final class AggregatorRun {
 	 * Times a phase; also whether it slows as it goes (the second half's rate against the first's: below 1, the
 	 * cost of an event grows with what is stored), the heap after a full GC at its end, and the store's file.
 	 */
-	private void phase(Figures figures, String measure, ProcessedEvents events, int rounds, long startNanos)
-			throws Exception {
-		long before = (long) (rounds - 1) * this.participants;
-		long target = before + this.participants;
+	private void phase(Figures figures, String measure, ProcessedEvents events, long target, int phaseEvents,
+			long startNanos) throws Exception {
+		long before = target - phaseEvents;
 		long deadline = startNanos + this.phaseTimeout.toNanos();
 		long processed = events.count();
 		long halfway = 0;
 		while (processed < target && System.nanoTime() < deadline) {
 			Thread.sleep(50);
 			processed = events.count();
-			if (halfway == 0 && processed - before >= this.participants / 2) {
+			if (halfway == 0 && processed - before >= phaseEvents / 2) {
 				halfway = System.nanoTime();
 			}
 		}
 		long end = System.nanoTime();
 		long done = processed - before;
 		double seconds = RawKafka.seconds(startNanos);
-		String note = (processed >= target) ? String.format("%,d events in %.1f s", this.participants, seconds)
-				: String.format("stopped after %.0f s with %,d of %,d processed", seconds, done, this.participants);
+		String note = (processed >= target) ? String.format("%,d events in %.1f s", phaseEvents, seconds)
+				: String.format("stopped after %.0f s with %,d of %,d processed", seconds, done, phaseEvents);
 		figures.add(this.store.name(), measure, done / seconds, "events/s", note);
 		if (processed >= target && halfway > startNanos) {
 			figures.add(this.store.name(), measure + ": second half / first half",

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 
@@ -31,6 +32,14 @@ public final class Benchmark implements Callable<Integer> {
 	@Option(names = "--store", split = ",", defaultValue = "memory,h2",
 			description = "Stores to measure: memory, h2 (the project's two mongo-java-server backends), mongodb (MONGODB_URI). Default ${DEFAULT-VALUE}.")
 	List<String> stores;
+
+	@Option(names = "--known",
+			description = "Participants the known-participant phases (moves, duplicates, contributions) take, out of all those registered (default: all of them).")
+	Integer known;
+
+	@Option(names = "--runs", split = ",", defaultValue = "raw,streams,store,aggregator,pipeline",
+			description = "What to measure: raw (Kafka), streams (the Kafka Streams reference), store (bulk-upsert ceiling), aggregator, pipeline. Default ${DEFAULT-VALUE}.")
+	Set<String> runs;
 
 	@Option(names = "--regencies", defaultValue = "jambi",
 			description = "Where the aggregator phases' participants are: jambi (11 regencies) or national (all 514). Default ${DEFAULT-VALUE}.")
@@ -68,38 +77,30 @@ public final class Benchmark implements Callable<Integer> {
 		Path work = Files.createTempDirectory("ucj-benchmark");
 		try {
 			String kafka = broker.getBrokersAsString();
-			double[] raw = RawKafka.measure(kafka, "raw", this.participants, 300);
-			figures.add("-", "raw Kafka: produce (acks=all, idempotent)", raw[0], "records/s", "300-byte records");
-			figures.add("-", "raw Kafka: consume", raw[1], "records/s", "");
-			new StreamsRun(kafka, Workload.of(this.regencies), this.participants, this.phaseTimeout, work.resolve("streams")).measure(figures);
+			int known = (this.known != null) ? Math.min(this.known, this.participants) : this.participants;
+			Workload workload = Workload.of(this.regencies);
+			if (this.runs.contains("raw")) {
+				double[] raw = RawKafka.measure(kafka, "raw", this.participants, 300);
+				figures.add("-", "raw Kafka: produce (acks=all, idempotent)", raw[0], "records/s", "300-byte records");
+				figures.add("-", "raw Kafka: consume", raw[1], "records/s", "");
+			}
+			if (this.runs.contains("streams")) {
+				new StreamsRun(kafka, workload, this.participants, known, this.phaseTimeout, work.resolve("streams")).measure(figures);
+			}
 			for (String kind : this.stores) {
 				try (Store store = Store.start(kind, work.resolve(kind))) {
-					double ceiling = StoreCeiling.measure(store, this.participants, 2000);
-					figures.add(kind, "store: unordered bulk upserts by _id", ceiling, "documents/s", "membership-sized");
-					new AggregatorRun(kafka, store, Workload.of(this.regencies), this.participants, this.phaseTimeout).measure(figures);
-					double fresh = figures.value(kind, "aggregator: new participants");
-					figures.add(kind, "ratio: aggregator (new) / store ceiling", fresh / ceiling, "", "target >= 0.7");
-					double slowestKnown = Stream.of("moves", "duplicates", "contributions")
-						.mapToDouble((phase) -> figures.value(kind, "aggregator: " + phase + " (known participants)"))
-						.min()
-						.orElseThrow();
-					figures.add(kind, "ratio: known participants (slowest phase) / new", slowestKnown / fresh, "",
-							"target >= 0.5");
-					figures.add(kind, "ratio: aggregator (new) / raw Kafka produce", fresh / raw[0], "", "");
-					if (!"none".equals(this.launcher)) {
+					if (this.runs.contains("store")) {
+						double ceiling = StoreCeiling.measure(store, this.participants, 2000);
+						figures.add(kind, "store: unordered bulk upserts by _id", ceiling, "documents/s", "membership-sized");
+					}
+					if (this.runs.contains("aggregator")) {
+						new AggregatorRun(kafka, store, workload, this.participants, known, this.phaseTimeout).measure(figures);
+					}
+					if (this.runs.contains("pipeline") && !"none".equals(this.launcher)) {
 						new PipelineRun(store, Path.of(this.launcher).toAbsolutePath(), work.resolve("pipeline-" + kind))
 							.measure(figures, this.participants, this.offeredRate, this.latencyRun);
-						figures.add(kind, "ratio: pipeline (counted) / raw Kafka produce",
-								figures.value(kind, "pipeline: registrations counted end to end") / raw[0], "", "target >= 0.3");
 					}
-					figures.add(kind, "ratio: aggregator / Kafka Streams (new)",
-							fresh / figures.value("rocksdb", "Kafka Streams: new participants"), "", "target >= 1.5");
-					for (String phase : List.of("moves", "contributions")) {
-						figures.add(kind, "ratio: aggregator / Kafka Streams (" + phase + ")",
-								figures.value(kind, "aggregator: " + phase + " (known participants)")
-										/ figures.value("rocksdb", "Kafka Streams: " + phase + " (known participants)"), "",
-								"target >= 1.5");
-					}
+					ratios(figures, kind);
 				}
 			}
 		}
@@ -110,12 +111,44 @@ public final class Benchmark implements Callable<Integer> {
 		Map<String, Object> run = new LinkedHashMap<>();
 		run.put("at", Instant.now().toString());
 		run.put("participants", this.participants);
+		run.put("known", (this.known != null) ? Math.min(this.known, this.participants) : this.participants);
+		run.put("runs", this.runs);
 		run.put("regencies", this.regencies);
 		run.put("cores", Runtime.getRuntime().availableProcessors());
 		run.put("java", System.getProperty("java.version"));
 		figures.write(this.output, run);
 		System.out.println("\nFigures written to " + this.output.toAbsolutePath());
 		return 0;
+	}
+
+	/** The ratios the targets are stated in, for those whose figures this run measured. */
+	private static void ratios(Figures figures, String kind) {
+		double fresh = figures.value(kind, "aggregator: new participants");
+		double raw = figures.value("-", "raw Kafka: produce (acks=all, idempotent)");
+		ratio(figures, kind, "ratio: aggregator (new) / store ceiling", fresh,
+				figures.value(kind, "store: unordered bulk upserts by _id"), "target >= 0.7");
+		double slowestKnown = Stream.of("moves", "duplicates", "contributions")
+			.mapToDouble((phase) -> figures.value(kind, "aggregator: " + phase + " (known participants)"))
+			.min()
+			.orElseThrow();
+		ratio(figures, kind, "ratio: known participants (slowest phase) / new", slowestKnown, fresh, "target >= 0.5");
+		ratio(figures, kind, "ratio: aggregator (new) / raw Kafka produce", fresh, raw, "");
+		ratio(figures, kind, "ratio: pipeline (counted) / raw Kafka produce",
+				figures.value(kind, "pipeline: registrations counted end to end"), raw, "target >= 0.3");
+		ratio(figures, kind, "ratio: aggregator / Kafka Streams (new)", fresh,
+				figures.value("rocksdb", "Kafka Streams: new participants"), "target >= 1.5");
+		for (String phase : List.of("moves", "contributions")) {
+			ratio(figures, kind, "ratio: aggregator / Kafka Streams (" + phase + ")",
+					figures.value(kind, "aggregator: " + phase + " (known participants)"),
+					figures.value("rocksdb", "Kafka Streams: " + phase + " (known participants)"), "target >= 1.5");
+		}
+	}
+
+	/** Adds {@code of / to} unless one of them was not measured in this run. */
+	private static void ratio(Figures figures, String kind, String measure, double of, double to, String note) {
+		if (Double.isFinite(of) && Double.isFinite(to) && to > 0) {
+			figures.add(kind, measure, of / to, "", note);
+		}
 	}
 
 }

@@ -23,16 +23,20 @@ final class StreamsRun {
 
 	private final int participants;
 
+	private final int known;
+
 	private final Duration phaseTimeout;
 
 	private final Path stateDirectory;
 
 	private final Workload workload;
 
-	StreamsRun(String bootstrapServers, Workload workload, int participants, Duration phaseTimeout, Path stateDirectory) {
+	StreamsRun(String bootstrapServers, Workload workload, int participants, int known, Duration phaseTimeout,
+			Path stateDirectory) {
 		this.workload = workload;
 		this.bootstrapServers = bootstrapServers;
 		this.participants = participants;
+		this.known = known;
 		this.phaseTimeout = phaseTimeout;
 		this.stateDirectory = stateDirectory;
 	}
@@ -47,16 +51,16 @@ final class StreamsRun {
 					YearMonth.from(Instant.now().atZone(Workload.JAMBI_ZONE)))) {
 				streams.awaitRunning();
 				String group = streams.applicationId();
-				phase(figures, "Kafka Streams: new participants", admin, group, topic, System.nanoTime());
+				phase(figures, "Kafka Streams: new participants", admin, group, topic, this.participants, System.nanoTime());
 				long start = System.nanoTime();
-				this.workload.produce(producer, topic, 1, this.participants);
-				phase(figures, "Kafka Streams: moves (known participants)", admin, group, topic, start);
+				this.workload.produce(producer, topic, 1, this.known);
+				phase(figures, "Kafka Streams: moves (known participants)", admin, group, topic, this.known, start);
 				start = System.nanoTime();
-				this.workload.produce(producer, topic, 1, this.participants);
-				phase(figures, "Kafka Streams: duplicates (known participants)", admin, group, topic, start);
+				this.workload.produce(producer, topic, 1, this.known);
+				phase(figures, "Kafka Streams: duplicates (known participants)", admin, group, topic, this.known, start);
 				start = System.nanoTime();
-				this.workload.produceContributions(producer, topic, this.participants);
-				phase(figures, "Kafka Streams: contributions (known participants)", admin, group, topic, start);
+				this.workload.produceContributions(producer, topic, this.known);
+				phase(figures, "Kafka Streams: contributions (known participants)", admin, group, topic, this.known, start);
 				long active = streams.active();
 				figures.add("rocksdb", "Kafka Streams: participants counted", active, "participants",
 						(active == this.participants) ? "exact" : "expected " + this.participants);
@@ -69,8 +73,8 @@ final class StreamsRun {
 	 * consumes (the source and its repartition topic, where the per-regency counts are made) committed up to its end.
 	 * With exactly-once, a source offset is committed only with the transaction that wrote its repartition records.
 	 */
-	private void phase(Figures figures, String measure, Admin admin, String group, String topic, long startNanos)
-			throws Exception {
+	private void phase(Figures figures, String measure, Admin admin, String group, String topic, int events,
+			long startNanos) throws Exception {
 		long deadline = startNanos + this.phaseTimeout.toNanos();
 		long sourceEnd = ends(admin, partitions(admin, topic)).values().stream().mapToLong(Long::longValue).sum();
 		Map<TopicPartition, Long> committed = committed(admin, group);
@@ -79,10 +83,10 @@ final class StreamsRun {
 			committed = committed(admin, group);
 		}
 		double seconds = RawKafka.seconds(startNanos);
-		long done = source(committed, topic) - (sourceEnd - this.participants);
+		long done = source(committed, topic) - (sourceEnd - events);
 		String note = drained(admin, committed, topic, sourceEnd)
-				? String.format("%,d events in %.1f s", this.participants, seconds)
-				: String.format("stopped after %.0f s with %,d of %,d taken", seconds, done, this.participants);
+				? String.format("%,d events in %.1f s", events, seconds)
+				: String.format("stopped after %.0f s with %,d of %,d taken", seconds, done, events);
 		figures.add("rocksdb", measure, done / seconds, "events/s", note);
 	}
 
