@@ -68,12 +68,18 @@ class Counters {
 			this.mongo.find(Query.query(where(LEGACY_PARTITIONS).exists(true)), Document.class, LEGACY_COLLECTION)
 				.forEach((regency) -> legacy.put(regency.getString("_id"), regency));
 		}
+		Instant now = this.clock.instant();
 		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, CounterDocument.class);
 		for (Regency regency : Regions.official().regencies()) {
 			Document before = legacy.getOrDefault(regency.code(), new Document());
 			Update seed = new Update().setOnInsert("version", before.get("version", 0L))
 				.setOnInsert(LEGACY_PARTITIONS, before.get(LEGACY_PARTITIONS, Map.of()));
-			for (String field : List.of("month", "updatedAt", "lastEventAt")) {
+			if (!legacy.containsKey(regency.code())) {
+				// New counters start in the current month: nothing has lapsed, so no month has turned. (Without it,
+				// the first check after the first start published all 514 regencies at once.)
+				before.put(MonthTurns.MONTH, CoverageView.monthOf(regency.code(), now).toString());
+			}
+			for (String field : List.of(MonthTurns.MONTH, "updatedAt", "lastEventAt")) {
 				if (before.get(field) != null) {
 					seed.setOnInsert(field, before.get(field));
 				}

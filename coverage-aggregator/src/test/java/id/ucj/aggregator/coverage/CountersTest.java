@@ -45,6 +45,23 @@ class CountersTest {
 	}
 
 	@Test
+	void newCountersStartInTheirRegencysCurrentMonthSoThatTheFirstMonthCheckPublishesNothing() {
+		String database = "counters-month-" + ProcessHandle.current().pid();
+		try (MongoClient client = MongoClients.create(MongoTestServer.connectionString(database))) {
+			MongoTemplate mongo = new MongoTemplate(client, database);
+			// 23:30 on 31 October in Jambi (WIB); already 1 November in Jayapura (WIT).
+			TestClock clock = new TestClock(Instant.parse("2024-10-31T16:30:00Z"));
+
+			new Counters(mongo, clock).seed();
+
+			assertThat(mongo.findById("15.03", CounterDocument.class).month()).isEqualTo("2024-10");
+			assertThat(mongo.findById("91.71", CounterDocument.class).month()).isEqualTo("2024-11");
+			// Nothing is claimed, so the check needs neither the store's views nor a publisher.
+			assertThat(new MonthTurns(mongo, null, null, clock).publishTurnedMonths()).isZero();
+		}
+	}
+
+	@Test
 	void aBatchLeavesTheCountersItReturnsAndCountsEachPartitionOnlyAboveItsOffset() {
 		String database = "counters-batch-" + ProcessHandle.current().pid();
 		try (MongoClient client = MongoClients.create(MongoTestServer.connectionString(database))) {
