@@ -3,10 +3,11 @@ package id.ucj.notification.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -33,9 +34,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Works the outbox: pending deliveries that are due are claimed with a lease (so that two instances do not both
  * attempt one), attempted, and marked delivered, or rescheduled with exponential back-off. A receiver that is
- * down gets its alerts when it returns. A newly recorded alert wakes the worker at once, on a thread of its own (so
- * that the Kafka listener never waits on a receiver); the poll ({@code ucj.delivery.poll-interval}) catches
- * everything else: retries, other instances' alerts, a wake-up lost in a crash.
+ * down gets its alerts when it returns. A newly recorded alert is claimed and attempted at once, by id, on a thread
+ * of its own (so that the Kafka listener never waits on a receiver, and the alert does not wait for a poll or for
+ * the outbox to be searched); the poll ({@code ucj.delivery.poll-interval}) catches everything else: retries,
+ * other instances' alerts, a wake-up lost in a crash. The lease makes whichever claims first the one to attempt.
  */
 @Component
 class OutboxWorker {
@@ -58,7 +60,7 @@ class OutboxWorker {
 
 	private final ExecutorService wakeUps = Executors.newSingleThreadExecutor((task) -> new Thread(task, "outbox-wake-up"));
 
-	private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+	private final Queue<String> recorded = new ConcurrentLinkedQueue<>();
 
 	OutboxWorker(MongoTemplate mongo, Channels channels, DeliverySettings settings, AlertMetrics metrics, Clock clock,
 			MeterRegistry meters) {
@@ -76,14 +78,21 @@ class OutboxWorker {
 		}
 	}
 
-	/** Alerts recorded in a burst (several thresholds at once) share one wake-up. */
 	@EventListener
 	void on(AlertRecorded recorded) {
-		if (this.wakeUpQueued.compareAndSet(false, true)) {
-			this.wakeUps.execute(() -> {
-				this.wakeUpQueued.set(false);
-				deliverDue();
-			});
+		this.recorded.add(recorded.alertId());
+		this.wakeUps.execute(this::deliverRecorded);
+	}
+
+	/** The alerts recorded since the last wake-up, each on every channel; a burst is taken by its first wake-up. */
+	private void deliverRecorded() {
+		for (String id = this.recorded.poll(); id != null; id = this.recorded.poll()) {
+			for (String channel : this.channels.names()) {
+				Alert claimed = claim(id, channel);
+				if (claimed != null) {
+					attempt(claimed, channel);
+				}
+			}
 		}
 	}
 
@@ -115,6 +124,7 @@ class OutboxWorker {
 		String delivery = "deliveries." + channel;
 		Query unclaimed = Query.query(where("_id").is(id)
 			.and(delivery + ".status").is(Alert.Delivery.Status.PENDING)
+			.and(delivery + ".nextAttemptAt").lte(now)
 			.orOperator(where(delivery + ".leaseUntil").is(null), where(delivery + ".leaseUntil").lt(now)));
 		return this.mongo.findAndModify(unclaimed, new Update().set(delivery + ".leaseUntil", now.plus(this.settings.lease())),
 				FindAndModifyOptions.options().returnNew(true), Alert.class);
