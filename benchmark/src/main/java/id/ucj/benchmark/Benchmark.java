@@ -90,7 +90,7 @@ public final class Benchmark implements Callable<Integer> {
 			for (String kind : this.stores) {
 				try (Store store = Store.start(kind, work.resolve(kind))) {
 					if (this.runs.contains("store")) {
-						double ceiling = StoreCeiling.measure(store, this.participants, 2000);
+						double ceiling = StoreCeiling.measure(store, this.participants, 5000);
 						figures.add(kind, "store: unordered bulk upserts by _id", ceiling, "documents/s", "membership-sized");
 					}
 					if (this.runs.contains("aggregator")) {
