@@ -26,7 +26,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 import id.ucj.contract.ClientKey;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole pipeline as field apps use it: the launcher runs the three services as their own processes (embedded
@@ -38,10 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>latency: batches sent at a fixed offered rate; each batch's latency runs from its 202 to the moment the
  * regency's count in its snapshots on {@code coverage-changes} ({@link Snapshots}, read as they arrive, so that
  * measuring puts no load on the aggregator or the store) reaches the total up to and including it. These
- * registrations go to a regency
- * whose workforce is what the run offers, so that it crosses 50%, its 65% target, 80% and 95% while the run goes
- * on: each crossing's time to the webhook runs from the snapshot that crossed ({@code crossedAt}) to the moment the
- * run's receiver got the alert.</li>
+ * registrations go to a regency whose workforce is what the run offers, so that it crosses 50%, its 65% target, 80%
+ * and 95% while the run goes on: each crossing's time to the webhook runs from the snapshot that crossed
+ * ({@code crossedAt}) to the moment the run's receiver got the alert.</li>
  * </ul>
  */
 final class PipelineRun {
@@ -62,8 +60,6 @@ final class PipelineRun {
 	private static final int BATCH = 500;
 
 	private static final int CLIENTS = 8;
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -123,8 +119,11 @@ final class PipelineRun {
 		}
 		clients.shutdown();
 		double accepted = participants / RawKafka.seconds(start);
+		long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
 		while (snapshots.covered(SUSTAINED_REGENCY, Duration.ofMillis(20)) - before < participants) {
-			// until Sarolangun's snapshots count them all
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Sarolangun's snapshots did not count every registration within 30 minutes");
+			}
 		}
 		double counted = participants / RawKafka.seconds(start);
 		figures.add(this.store.name(), "pipeline: registrations accepted (HTTP batches)", accepted, "per second",
