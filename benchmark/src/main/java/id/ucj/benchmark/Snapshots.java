@@ -29,8 +29,11 @@ final class Snapshots implements AutoCloseable {
 
 	private final KafkaConsumer<String, byte[]> consumer;
 
-	/** Each regency's latest snapshot so far: its version and its count. */
-	private final Map<String, long[]> latest = new HashMap<>();
+	/** A regency's latest snapshot so far: its version and its count. */
+	private record Latest(long version, long covered) {
+	}
+
+	private final Map<String, Latest> latest = new HashMap<>();
 
 	Snapshots(String bootstrapServers, String topic) {
 		Properties config = new Properties();
@@ -51,8 +54,8 @@ final class Snapshots implements AutoCloseable {
 	/** The regency's count in its latest snapshot, after waiting at most {@code wait} for new snapshots. */
 	long covered(String regency, Duration wait) {
 		take(this.consumer.poll(wait));
-		long[] regencyLatest = this.latest.get(regency);
-		return (regencyLatest != null) ? regencyLatest[1] : 0;
+		Latest regencyLatest = this.latest.get(regency);
+		return (regencyLatest != null) ? regencyLatest.covered() : 0;
 	}
 
 	/** The regency's count in its latest snapshot, once every snapshot published so far has been read. */
@@ -71,10 +74,10 @@ final class Snapshots implements AutoCloseable {
 			}
 			JsonNode snapshot = this.json.readTree(record.value());
 			long version = snapshot.get("version").asLong();
-			long[] before = this.latest.get(record.key());
+			Latest before = this.latest.get(record.key());
 			// Snapshots of a regency may arrive out of order (at least once); only a newer version counts.
-			if (before == null || version > before[0]) {
-				this.latest.put(record.key(), new long[] { version, snapshot.get("covered").asLong() });
+			if (before == null || version > before.version()) {
+				this.latest.put(record.key(), new Latest(version, snapshot.get("covered").asLong()));
 			}
 		}
 	}
