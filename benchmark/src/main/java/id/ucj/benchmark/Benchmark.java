@@ -26,6 +26,12 @@ import picocli.CommandLine.Option;
 		description = "Measures Kafka, the store and the coverage-aggregator on this machine, and prints the figures.")
 public final class Benchmark implements Callable<Integer> {
 
+	/**
+	 * The aggregator's largest batch ({@code spring.kafka.consumer.max-poll-records}): the store ceiling's bulks and
+	 * the raw consumer's polls are as large, so that the ratios compare like with like.
+	 */
+	static final int AGGREGATOR_BATCH = 5000;
+
 	@Option(names = "--participants", defaultValue = "100000", description = "Participants per aggregator phase (default ${DEFAULT-VALUE}).")
 	int participants;
 
@@ -77,7 +83,7 @@ public final class Benchmark implements Callable<Integer> {
 		Path work = Files.createTempDirectory("ucj-benchmark");
 		try {
 			String kafka = broker.getBrokersAsString();
-			int known = (this.known != null) ? Math.min(this.known, this.participants) : this.participants;
+			int known = known();
 			Workload workload = Workload.of(this.regencies);
 			if (this.runs.contains("raw")) {
 				double[] raw = RawKafka.measure(kafka, "raw", this.participants, 300);
@@ -90,7 +96,7 @@ public final class Benchmark implements Callable<Integer> {
 			for (String kind : this.stores) {
 				try (Store store = Store.start(kind, work.resolve(kind))) {
 					if (this.runs.contains("store")) {
-						double ceiling = StoreCeiling.measure(store, this.participants, 5000);
+						double ceiling = StoreCeiling.measure(store, this.participants, AGGREGATOR_BATCH);
 						figures.add(kind, "store: unordered bulk upserts by _id", ceiling, "documents/s", "membership-sized");
 					}
 					if (this.runs.contains("aggregator")) {
@@ -111,7 +117,7 @@ public final class Benchmark implements Callable<Integer> {
 		Map<String, Object> run = new LinkedHashMap<>();
 		run.put("at", Instant.now().toString());
 		run.put("participants", this.participants);
-		run.put("known", (this.known != null) ? Math.min(this.known, this.participants) : this.participants);
+		run.put("known", known());
 		run.put("runs", this.runs);
 		run.put("regencies", this.regencies);
 		run.put("cores", Runtime.getRuntime().availableProcessors());
@@ -119,6 +125,11 @@ public final class Benchmark implements Callable<Integer> {
 		figures.write(this.output, run);
 		System.out.println("\nFigures written to " + this.output.toAbsolutePath());
 		return 0;
+	}
+
+	/** Participants the known-participant phases take: {@code --known}, at most all of them. */
+	private int known() {
+		return (this.known != null) ? Math.min(this.known, this.participants) : this.participants;
 	}
 
 	/** The ratios the targets are stated in, for those whose figures this run measured. */

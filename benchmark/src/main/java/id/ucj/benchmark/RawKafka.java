@@ -101,7 +101,7 @@ final class RawKafka {
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, "raw-" + topic);
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Benchmark.AGGREGATOR_BATCH);
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		long read = 0;
