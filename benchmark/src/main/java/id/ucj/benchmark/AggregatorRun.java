@@ -121,7 +121,8 @@ final class AggregatorRun {
 		String note = (processed >= target) ? String.format("%,d events in %.1f s", phaseEvents, seconds)
 				: String.format("stopped after %.0f s with %,d of %,d processed", seconds, done, phaseEvents);
 		figures.add(this.store.name(), measure, done / seconds, "events/s", note);
-		if (processed >= target && halfway > startNanos) {
+		// Progress is read every 50 ms: a phase of under 2 s has too few readings for its halves to mean anything.
+		if (processed >= target && halfway > startNanos && end - startNanos >= Duration.ofSeconds(2).toNanos()) {
 			figures.add(this.store.name(), measure + ": second half / first half",
 					(double) (halfway - startNanos) / (end - halfway), "", "below 1: slows as the store grows");
 		}
