@@ -61,6 +61,10 @@ public final class Benchmark implements Callable<Integer> {
 	@Option(names = "--offered-rate", defaultValue = "2000", description = "Registrations a second offered in the latency run (default ${DEFAULT-VALUE}).")
 	int offeredRate;
 
+	@Option(names = "--warm-up", defaultValue = "PT30S",
+			description = "How long the same load is offered, unmeasured, before the latency run (default ${DEFAULT-VALUE}).")
+	Duration warmUp;
+
 	@Option(names = "--latency-run", defaultValue = "PT30S", description = "How long the latency run offers registrations (default ${DEFAULT-VALUE}).")
 	Duration latencyRun;
 
@@ -104,7 +108,7 @@ public final class Benchmark implements Callable<Integer> {
 					}
 					if (this.runs.contains("pipeline") && !"none".equals(this.launcher)) {
 						new PipelineRun(store, Path.of(this.launcher).toAbsolutePath(), work.resolve("pipeline-" + kind))
-							.measure(figures, this.participants, this.offeredRate, this.latencyRun);
+							.measure(figures, this.participants, this.offeredRate, this.warmUp, this.latencyRun);
 					}
 					ratios(figures, kind);
 				}
