@@ -75,10 +75,11 @@ final class Counts {
 	}
 
 	Counts add(String name, long amount) {
-		this.values.merge(name, amount, Long::sum);
-		if (this.values.get(name) == 0) {
-			this.values.remove(name);
-		}
+		// One walk of the tree: a sum of zero removes the counter.
+		this.values.compute(name, (key, value) -> {
+			long sum = (value != null) ? value + amount : amount;
+			return (sum != 0) ? sum : null;
+		});
 		return this;
 	}
 

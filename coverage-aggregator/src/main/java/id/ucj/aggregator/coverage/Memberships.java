@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistries;
+import org.bson.codecs.configuration.CodecRegistry;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +25,7 @@ import com.mongodb.client.model.WriteModel;
 /**
  * The {@code memberships} collection, its only writer: reads a batch's memberships, and writes the changed ones
  * with a compare-and-set on the position of the last event each had applied. Through the driver's own collection,
- * with {@link MembershipBson} for the documents: this is the aggregator's hottest path.
+ * with {@link MembershipCodec} for the documents: this is the aggregator's hottest path.
  */
 @Component
 class Memberships {
@@ -32,12 +34,18 @@ class Memberships {
 
 	private final MongoTemplate mongo;
 
+	private final CodecRegistry codecs;
+
 	Memberships(MongoTemplate mongo) {
 		this.mongo = mongo;
+		this.codecs = CodecRegistries.fromRegistries(CodecRegistries.fromCodecs(new MembershipCodec()),
+				mongo.getCollection(MembershipCodec.COLLECTION).getCodecRegistry());
 	}
 
-	private MongoCollection<Document> collection() {
-		return this.mongo.getCollection(MembershipBson.COLLECTION);
+	private MongoCollection<MembershipDocument> collection() {
+		return this.mongo.getCollection(MembershipCodec.COLLECTION)
+			.withDocumentClass(MembershipDocument.class)
+			.withCodecRegistry(this.codecs);
 	}
 
 	/**
@@ -50,10 +58,7 @@ class Memberships {
 		Map<String, MembershipDocument> stored = new HashMap<>();
 		for (int from = 0; from < ids.size(); from += READ_CHUNK) {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
-			for (Document document : collection().find(Filters.in("_id", chunk))) {
-				MembershipDocument membership = MembershipBson.read(document);
-				stored.put(membership.participantId(), membership);
-			}
+			collection().find(Filters.in("_id", chunk)).forEach((membership) -> stored.put(membership.participantId(), membership));
 		}
 		return stored;
 	}
@@ -64,11 +69,11 @@ class Memberships {
 		if (changed.isEmpty()) {
 			return;
 		}
-		List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
+		List<WriteModel<MembershipDocument>> writes = new ArrayList<>(changed.size());
 		int updates = 0;
 		for (String participantId : changed) {
 			MembershipDocument before = stored.get(participantId);
-			Document after = MembershipBson.write(working.get(participantId));
+			MembershipDocument after = working.get(participantId);
 			if (before == null) {
 				writes.add(new InsertOneModel<>(after));
 			}
