@@ -20,20 +20,29 @@ public class ParticipantIds {
 
 	private static final String ALGORITHM = "HmacSHA256";
 
-	private final SecretKeySpec key;
-
 	private final String prefix;
 
+	/**
+	 * A keyed {@link Mac} per thread: a {@code Mac} is not thread-safe, and looking one up in the providers for every
+	 * NIK cost more than the HMAC itself. {@code doFinal} resets it for the next NIK.
+	 */
+	private final ThreadLocal<Mac> macs;
+
 	ParticipantIds(PseudonymKey key) {
-		this.key = new SecretKeySpec(key.bytes(), ALGORITHM);
+		SecretKeySpec secret = new SecretKeySpec(key.bytes(), ALGORITHM);
 		this.prefix = "v" + key.version() + "-";
+		this.macs = ThreadLocal.withInitial(() -> keyed(secret));
 	}
 
 	public String of(String nik) {
+		return this.prefix + HexFormat.of().formatHex(this.macs.get().doFinal(nik.getBytes(StandardCharsets.US_ASCII)));
+	}
+
+	private static Mac keyed(SecretKeySpec secret) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(this.key);
-			return this.prefix + HexFormat.of().formatHex(mac.doFinal(nik.getBytes(StandardCharsets.US_ASCII)));
+			mac.init(secret);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);

@@ -40,7 +40,9 @@ public class ParticipantEventPublisher {
 
 	private final TopicSettings topics;
 
-	private final Timer.Builder publishTimer;
+	private final Timer published;
+
+	private final Timer failed;
 
 	private final MeterRegistry meters;
 
@@ -53,9 +55,11 @@ public class ParticipantEventPublisher {
 		this.json = json;
 		this.topics = topics;
 		this.meters = meters;
-		this.publishTimer = Timer.builder("ucj.enrollment.publish")
+		Timer.Builder publish = Timer.builder("ucj.enrollment.publish")
 			.description("Time from handing an event to the producer until the broker acknowledged it")
 			.publishPercentileHistogram();
+		this.published = publish.tag("outcome", "success").register(meters);
+		this.failed = publish.tag("outcome", "failure").register(meters);
 	}
 
 	/**
@@ -83,13 +87,11 @@ public class ParticipantEventPublisher {
 		Timer.Sample sample = Timer.start(this.meters);
 		try {
 			return this.kafka.send(toRecord(event, client))
-				.whenComplete((result, failure) -> sample.stop(this.publishTimer
-					.tag("outcome", (failure == null) ? "success" : "failure")
-					.register(this.meters)));
+				.whenComplete((result, failure) -> sample.stop((failure == null) ? this.published : this.failed));
 		}
 		catch (RuntimeException ex) {
 			// The producer can fail before it queues the record, for example when no broker answers for metadata.
-			sample.stop(this.publishTimer.tag("outcome", "failure").register(this.meters));
+			sample.stop(this.failed);
 			return CompletableFuture.failedFuture(ex);
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
@@ -50,6 +51,8 @@ class EnrollmentMetrics implements RequestRejections {
 
 	private final Map<String, AtomicLong> lastRegistrationByProvince = new HashMap<>();
 
+	private final Map<EventType, Counter> accepted = new ConcurrentHashMap<>();
+
 	EnrollmentMetrics(MeterRegistry meters, Clock clock) {
 		this.meters = meters;
 		this.clock = clock;
@@ -70,11 +73,10 @@ class EnrollmentMetrics implements RequestRejections {
 	}
 
 	void accepted(EventType type, List<? extends ParticipantEvent> events) {
-		Counter.builder("ucj.enrollment.accepted")
+		this.accepted.computeIfAbsent(type, (key) -> Counter.builder("ucj.enrollment.accepted")
 			.description("Registrations, deregistrations and contributions that Kafka acknowledged")
-			.tag("event", type.ceType())
-			.register(this.meters)
-			.increment(events.size());
+			.tag("event", key.ceType())
+			.register(this.meters)).increment(events.size());
 		for (ParticipantEvent event : events) {
 			if (event instanceof ParticipantRegistered registered) {
 				String province = Regency.provinceCodeOf(registered.regencyCode());

@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +34,8 @@ class RequestReader {
 
 	private final Validator validator;
 
+	private final Map<Class<?>, Shape<?>> shapes = new ConcurrentHashMap<>();
+
 	RequestReader(JsonMapper json, Validator validator) {
 		this.json = json;
 		this.validator = validator;
@@ -44,29 +49,30 @@ class RequestReader {
 		if (node == null || !node.isObject()) {
 			return new Read<>(null, List.of(new FieldProblem(FieldProblems.BODY, "must be a JSON object")));
 		}
-		RecordComponent[] components = type.getRecordComponents();
-		Set<String> known = Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toSet());
+		@SuppressWarnings("unchecked")
+		Shape<T> shape = (Shape<T>) this.shapes.computeIfAbsent(type, (key) -> Shape.of(type, this.json));
 		List<FieldProblem> problems = new ArrayList<>();
 		node.propertyNames()
 			.stream()
-			.filter((name) -> !known.contains(name))
+			.filter((name) -> !shape.names().contains(name))
 			.forEach((name) -> problems.add(new FieldProblem(name, "is not a known field")));
-		Object[] values = new Object[components.length];
-		for (int i = 0; i < components.length; i++) {
-			JsonNode value = node.get(components[i].getName());
+		Object[] values = new Object[shape.fields().size()];
+		for (int i = 0; i < values.length; i++) {
+			Shape.Field field = shape.fields().get(i);
+			JsonNode value = node.get(field.name());
 			if (value == null || value.isNull()) {
 				continue;
 			}
 			try {
-				values[i] = this.json.treeToValue(value, this.json.constructType(components[i].getGenericType()));
+				values[i] = this.json.treeToValue(value, field.type());
 			}
 			catch (JacksonException ex) {
 				FieldProblem problem = FieldProblems.of(ex);
 				String path = FieldProblems.BODY.equals(problem.field()) ? "" : problem.field();
-				problems.add(new FieldProblem(components[i].getName() + path, problem.message()));
+				problems.add(new FieldProblem(field.name() + path, problem.message()));
 			}
 		}
-		T request = instantiate(type, components, values);
+		T request = shape.instantiate(values);
 		Set<String> unreadable = problems.stream().map((problem) -> topLevel(problem.field())).collect(Collectors.toSet());
 		FieldProblems.of(this.validator.validate(request))
 			.stream()
@@ -80,15 +86,40 @@ class RequestReader {
 		return field.split("[.\\[]", 2)[0];
 	}
 
-	private static <T> T instantiate(Class<T> type, RecordComponent[] components, Object[] values) {
-		try {
-			Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-			Constructor<T> constructor = type.getDeclaredConstructor(types);
-			return constructor.newInstance(values);
+	/**
+	 * A request record's fields, their JSON types and its constructor, looked up once per record type: reflection
+	 * on every item of every batch was a measurable part of a registration's cost.
+	 */
+	private record Shape<T>(List<Field> fields, Set<String> names, Constructor<T> constructor) {
+
+		record Field(String name, JavaType type) {
 		}
-		catch (NoSuchMethodException | InstantiationException | IllegalAccessException | InvocationTargetException ex) {
-			throw new IllegalStateException("Cannot create " + type.getSimpleName(), ex);
+
+		static <T extends Record> Shape<T> of(Class<T> type, JsonMapper json) {
+			RecordComponent[] components = type.getRecordComponents();
+			List<Field> fields = Arrays.stream(components)
+				.map((component) -> new Field(component.getName(), json.constructType(component.getGenericType())))
+				.toList();
+			try {
+				Constructor<T> constructor = type.getDeclaredConstructor(
+						Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+				return new Shape<>(fields, fields.stream().map(Field::name).collect(Collectors.toUnmodifiableSet()),
+						constructor);
+			}
+			catch (NoSuchMethodException ex) {
+				throw new IllegalStateException("A record has its canonical constructor: " + type.getSimpleName(), ex);
+			}
 		}
+
+		T instantiate(Object[] values) {
+			try {
+				return this.constructor.newInstance(values);
+			}
+			catch (InstantiationException | IllegalAccessException | InvocationTargetException ex) {
+				throw new IllegalStateException("Cannot create " + this.constructor.getDeclaringClass().getSimpleName(), ex);
+			}
+		}
+
 	}
 
 }

@@ -3,7 +3,13 @@ package id.ucj.enrollment.participant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +30,27 @@ class ParticipantIdsTest {
 
 		assertThat(ids.of(NIK)).isEqualTo(ids.of(NIK)).doesNotContain(NIK).matches("v1-[0-9a-f]{64}");
 		assertThat(ids.of("1503011508900002")).isNotEqualTo(ids.of(NIK));
+	}
+
+	@Test
+	void givesEveryThreadTheSameIdsAsOneThreadDoes() throws Exception {
+		ParticipantIds ids = new ParticipantIds(new PseudonymKey(new PseudonymSettings(key('a'), this.dir.resolve("k"), 1)));
+		List<String> niks = IntStream.range(0, 2_000).mapToObj((i) -> String.format("15030115089%05d", i)).toList();
+		List<String> alone = niks.stream().map(ids::of).toList();
+
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<List<String>>> together = new ArrayList<>();
+			for (int thread = 0; thread < 8; thread++) {
+				together.add(threads.submit(() -> niks.stream().map(ids::of).toList()));
+			}
+			for (Future<List<String>> each : together) {
+				assertThat(each.get()).isEqualTo(alone);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test
