@@ -89,7 +89,7 @@ final class PipelineRun {
 			awaitReady(launcher);
 			Snapshots snapshots = new Snapshots("127.0.0.1:" + kafka, "coverage-changes");
 			try (snapshots) {
-				measure(figures, snapshots, "http://127.0.0.1:" + enrollment + "/api/v1/registrations/batch",
+				measure(figures, launcher, snapshots, "http://127.0.0.1:" + enrollment + "/api/v1/registrations/batch",
 						"http://127.0.0.1:" + aggregator, participants, offeredPerSecond, warmUp, latencyRun, webhook);
 			}
 		}
@@ -102,7 +102,7 @@ final class PipelineRun {
 		}
 	}
 
-	private void measure(Figures figures, Snapshots snapshots, String enroll, String aggregator, int participants,
+	private void measure(Figures figures, Process launcher, Snapshots snapshots, String enroll, String aggregator, int participants,
 			int offeredPerSecond, Duration warmUp, Duration latencyRun, WebhookReceiver webhook) throws Exception {
 		// Sarolangun crosses half of this workforce during the sustained run, so that the latency run measures a
 		// notifier that has delivered an alert before, as one that has been running does (the first delivery after a
@@ -135,10 +135,11 @@ final class PipelineRun {
 		figures.add(this.store.name(), "pipeline: registrations counted end to end", counted, "per second",
 				String.format("%,d participants", participants));
 
-		latency(figures, snapshots, enroll, aggregator, participants, offeredPerSecond, warmUp, latencyRun, webhook);
+		latency(figures, launcher, snapshots, enroll, aggregator, participants, offeredPerSecond, warmUp, latencyRun,
+				webhook);
 	}
 
-	private void latency(Figures figures, Snapshots snapshots, String enroll, String aggregator, int offset,
+	private void latency(Figures figures, Process launcher, Snapshots snapshots, String enroll, String aggregator, int offset,
 			int offeredPerSecond, Duration warmUp, Duration run, WebhookReceiver webhook) throws Exception {
 		// The same load first, unmeasured, in a regency of its own: for the first minute or so after a start, the
 		// JIT compilers of five JVMs take close to a core of the two, and the latency measured then is theirs.
@@ -146,7 +147,9 @@ final class PipelineRun {
 		offer(snapshots, enroll, WARM_UP_REGENCY, offset, warming);
 		Offer measured = Offer.of(offeredPerSecond, run);
 		setWorkforce(aggregator, CROSSING_REGENCY, measured.registrations(), 0.65);
+		Map<String, Duration> cpuBefore = CpuUse.read(launcher);
 		Histogram latencies = offer(snapshots, enroll, CROSSING_REGENCY, offset + warming.registrations(), measured);
+		Map<String, Duration> cpuAfter = CpuUse.read(launcher);
 		String note = String.format("%,d registrations offered at %,d/s in batches of %d, after %s of the same unmeasured",
 				measured.registrations(), offeredPerSecond, measured.perBatch(), warmUp.toString().substring(2).toLowerCase());
 		figures.add(this.store.name(), "pipeline: 202 to counted, p50", latencies.getValueAtPercentile(50), "ms", note);
@@ -154,7 +157,19 @@ final class PipelineRun {
 		figures.add(this.store.name(), "pipeline: 202 to counted, p99", latencies.getValueAtPercentile(99), "ms",
 				"target < 250 ms");
 		figures.add(this.store.name(), "pipeline: 202 to counted, max", latencies.getMaxValue(), "ms", "");
+		cpu(figures, cpuBefore, cpuAfter, measured);
 		crossings(figures, webhook);
+	}
+
+	/** Where the latency run's CPU went: per registration and as a share of the run's time, process by process. */
+	private void cpu(Figures figures, Map<String, Duration> before, Map<String, Duration> after, Offer offer) {
+		double seconds = offer.batches() * offer.interval() / 1e9;
+		after.forEach((process, used) -> {
+			Duration spent = used.minus(before.getOrDefault(process, Duration.ZERO));
+			figures.add(this.store.name(), "pipeline: CPU per registration, " + process,
+					spent.toNanos() / 1e3 / offer.registrations(), "µs",
+					String.format("%.0f%% of a core during the latency run", 100 * spent.toNanos() / 1e9 / seconds));
+		});
 	}
 
 	/** Registrations offered at a fixed rate for a while, in batches of a hundredth of the rate. */
