@@ -18,8 +18,8 @@ final class CpuUse {
 
 	static Map<String, Duration> read(Process launcher) {
 		Map<String, Duration> used = new LinkedHashMap<>();
-		used.put("benchmark (store, clients)", used(ProcessHandle.current()));
-		used.put("launcher (Kafka broker)", used(launcher.toHandle()));
+		used.put("benchmark + store", used(ProcessHandle.current()));
+		used.put("launcher (broker)", used(launcher.toHandle()));
 		launcher.descendants().forEach((process) -> used.put(name(process), used(process)));
 		return used;
 	}

@@ -32,11 +32,11 @@ final class Figures {
 	}
 
 	void print(PrintStream out) {
-		out.printf("%n%-10s %-46s %14s  %-10s %s%n", "store", "measure", "figure", "unit", "note");
+		out.printf("%n%-10s %-52s %14s  %-10s %s%n", "store", "measure", "figure", "unit", "note");
 		for (Figure figure : this.figures) {
 			String value = (figure.value() >= 100 || figure.value() == Math.rint(figure.value()))
 					? String.format("%,.0f", figure.value()) : String.format("%.3f", figure.value());
-			out.printf("%-10s %-46s %14s  %-10s %s%n", figure.store(), figure.measure(), value, figure.unit(),
+			out.printf("%-10s %-52s %14s  %-10s %s%n", figure.store(), figure.measure(), value, figure.unit(),
 					figure.note());
 		}
 	}

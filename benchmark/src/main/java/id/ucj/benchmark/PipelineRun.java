@@ -167,7 +167,7 @@ final class PipelineRun {
 		after.forEach((process, used) -> {
 			Duration spent = used.minus(before.getOrDefault(process, Duration.ZERO));
 			figures.add(this.store.name(), "pipeline: CPU per registration, " + process,
-					spent.toNanos() / 1e3 / offer.registrations(), "µs",
+					Math.round(spent.toNanos() / 1e3 / offer.registrations()), "µs",
 					String.format("%.0f%% of a core during the latency run", 100 * spent.toNanos() / 1e9 / seconds));
 		});
 	}
