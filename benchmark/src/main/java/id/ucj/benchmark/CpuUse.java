@@ -32,7 +32,7 @@ final class CpuUse {
 	private static String name(ProcessHandle process) {
 		return process.info()
 			.arguments()
-			.flatMap((arguments) -> Arrays.stream(arguments).filter((argument) -> argument.endsWith(".jar")).findFirst())
+			.flatMap((arguments) -> Arrays.stream(arguments).filter((jar) -> jar.endsWith(".jar")).findFirst())
 			.map((jar) -> Path.of(jar).getFileName().toString().replace(".jar", ""))
 			.orElse("process " + process.pid());
 	}

@@ -102,8 +102,9 @@ final class PipelineRun {
 		}
 	}
 
-	private void measure(Figures figures, Process launcher, Snapshots snapshots, String enroll, String aggregator, int participants,
-			int offeredPerSecond, Duration warmUp, Duration latencyRun, WebhookReceiver webhook) throws Exception {
+	private void measure(Figures figures, Process launcher, Snapshots snapshots, String enroll, String aggregator,
+			int participants, int offeredPerSecond, Duration warmUp, Duration latencyRun, WebhookReceiver webhook)
+			throws Exception {
 		// Sarolangun crosses half of this workforce during the sustained run, so that the latency run measures a
 		// notifier that has delivered an alert before, as one that has been running does (the first delivery after a
 		// start loads and compiles the delivery path: about half a second more, once).
@@ -139,8 +140,8 @@ final class PipelineRun {
 				webhook);
 	}
 
-	private void latency(Figures figures, Process launcher, Snapshots snapshots, String enroll, String aggregator, int offset,
-			int offeredPerSecond, Duration warmUp, Duration run, WebhookReceiver webhook) throws Exception {
+	private void latency(Figures figures, Process launcher, Snapshots snapshots, String enroll, String aggregator,
+			int offset, int offeredPerSecond, Duration warmUp, Duration run, WebhookReceiver webhook) throws Exception {
 		// The same load first, unmeasured, in a regency of its own: for the first minute or so after a start, the
 		// JIT compilers of five JVMs take close to a core of the two, and the latency measured then is theirs.
 		Offer warming = Offer.of(offeredPerSecond, warmUp);
@@ -150,8 +151,8 @@ final class PipelineRun {
 		Map<String, Duration> cpuBefore = CpuUse.read(launcher);
 		Histogram latencies = offer(snapshots, enroll, CROSSING_REGENCY, offset + warming.registrations(), measured);
 		Map<String, Duration> cpuAfter = CpuUse.read(launcher);
-		String note = String.format("%,d registrations offered at %,d/s in batches of %d, after %s of the same unmeasured",
-				measured.registrations(), offeredPerSecond, measured.perBatch(), warmUp.toString().substring(2).toLowerCase());
+		String note = String.format("%,d registrations offered at %,d/s in batches of %d, after %d s of the same unmeasured",
+				measured.registrations(), offeredPerSecond, measured.perBatch(), warmUp.toSeconds());
 		figures.add(this.store.name(), "pipeline: 202 to counted, p50", latencies.getValueAtPercentile(50), "ms", note);
 		figures.add(this.store.name(), "pipeline: 202 to counted, p95", latencies.getValueAtPercentile(95), "ms", "");
 		figures.add(this.store.name(), "pipeline: 202 to counted, p99", latencies.getValueAtPercentile(99), "ms",

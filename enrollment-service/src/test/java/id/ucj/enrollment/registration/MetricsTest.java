@@ -89,6 +89,16 @@ class MetricsTest {
 	}
 
 	@Test
+	void timesRequestsButNotEachSecurityFilter() {
+		HttpTestClient api = new HttpTestClient(this.port, TestKeys.ENROLLER);
+		api.post("/api/v1/registrations", Registrations.registration(Registrations.nik(304)));
+
+		String text = api.as(TestKeys.READER).get("/actuator/prometheus").body();
+
+		assertThat(text).contains("http_server_requests_seconds_count").doesNotContain("spring_security_");
+	}
+
+	@Test
 	void servesItsOpenApiDescription() {
 		String openApi = new HttpTestClient(this.port).get("/v3/api-docs").body();
 
