@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
@@ -60,15 +62,19 @@ final class AggregatorRun {
 		RawKafka.createTopic(this.bootstrapServers, topic, 6);
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(RawKafka.workloadProducer(this.bootstrapServers))) {
 			this.workload.produce(producer, topic, 0, this.participants);
+			List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+					"--spring.main.banner-mode=off", "--logging.level.root=WARN",
+					"--spring.kafka.bootstrap-servers=" + this.bootstrapServers,
+					"--spring.mongodb.uri=" + this.store.uri("ucj-benchmark"), "--ucj.topics.participant-events=" + topic,
+					"--ucj.topics.coverage-changes=coverage-changes-" + this.store.name(),
+					"--spring.kafka.consumer.group-id=aggregator-" + this.store.name(),
+					"--ucj.security.api-keys[0].sha256=" + ClientKey.hash(READER_KEY),
+					"--ucj.security.api-keys[0].client=benchmark", "--ucj.security.api-keys[0].role=reader",
+					"--ucj.security.api-keys[0].areas=*"));
+			this.store.listenerThreads()
+				.ifPresent((threads) -> arguments.add("--spring.kafka.listener.concurrency=" + threads));
 			ConfigurableApplicationContext aggregator = new SpringApplicationBuilder(AggregatorApplication.class)
-				.run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
-						"--logging.level.root=WARN", "--spring.kafka.bootstrap-servers=" + this.bootstrapServers,
-						"--spring.mongodb.uri=" + this.store.uri("ucj-benchmark"), "--ucj.topics.participant-events=" + topic,
-						"--ucj.topics.coverage-changes=coverage-changes-" + this.store.name(),
-						"--spring.kafka.consumer.group-id=aggregator-" + this.store.name(),
-						"--ucj.security.api-keys[0].sha256=" + ClientKey.hash(READER_KEY),
-						"--ucj.security.api-keys[0].client=benchmark", "--ucj.security.api-keys[0].role=reader",
-						"--ucj.security.api-keys[0].areas=*");
+				.run(arguments.toArray(String[]::new));
 			try {
 				ProcessedEvents events = new ProcessedEvents(aggregator.getBean(MeterRegistry.class));
 				long expected = this.participants;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,6 +31,9 @@ public final class Launcher implements Callable<Integer> {
 	private static final Logger log = LoggerFactory.getLogger(Launcher.class);
 
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+	/** The services' listener threads, as Spring reads it from the environment. */
+	public static final String LISTENER_THREADS = "SPRING_KAFKA_LISTENER_CONCURRENCY";
 
 	private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
 
@@ -66,18 +70,22 @@ public final class Launcher implements Callable<Integer> {
 			kafka = localKafka.bootstrapServers();
 		}
 
+		Map<String, String> environment = new HashMap<>();
 		String mongo = settings.mongoUri();
 		if (mongo == null) {
 			log.info("Starting the embedded MongoDB-compatible store on 127.0.0.1:{}", settings.mongoPort());
 			LocalMongo localMongo = LocalMongo.start(settings.dataDir(), settings.mongoPort());
 			this.running.add(localMongo);
 			mongo = localMongo.uri();
+			if (System.getenv(LISTENER_THREADS) == null) {
+				environment.put(LISTENER_THREADS, Integer.toString(DurableH2Backend.AGGREGATOR_LISTENER_THREADS));
+			}
 		}
 
 		LocalKeys keys = LocalKeys.prepare(settings.dataDir(), System.getenv());
-		Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "MONGODB_URI", mongo, "UCJ_DATA_DIR",
+		environment.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "MONGODB_URI", mongo, "UCJ_DATA_DIR",
 				settings.dataDir().toAbsolutePath().toString(), "UCJ_KEYS_FILE",
-				KeysFile.in(settings.dataDir()).path().toAbsolutePath().toString(), "UCJ_API_DOCS", "true");
+				KeysFile.in(settings.dataDir()).path().toAbsolutePath().toString(), "UCJ_API_DOCS", "true"));
 		List<ServiceProcess> services = new ArrayList<>();
 		for (LauncherSettings.Service service : settings.services()) {
 			log.info("Starting {} on {}:{}", service.name(), settings.bindAddress(), service.port());
