@@ -125,12 +125,18 @@ class CoverageBoard {
 		changed.regencies().forEach(this::update);
 	}
 
+	/**
+	 * Keeps the newer of a regency's views, and its runway with it: under the regency's entry, so that listener
+	 * threads updating the same regency at once cannot leave the runway of an older view behind a newer one.
+	 */
 	void update(CoverageView view) {
-		CoverageView kept = this.latest.merge(view.regencyCode(), view,
-				(old, candidate) -> (candidate.version() >= old.version()) ? candidate : old);
-		if (kept == view) {
-			this.runways.put(view.regencyCode(), runway(view));
-		}
+		this.latest.compute(view.regencyCode(), (code, old) -> {
+			if (old != null && view.version() < old.version()) {
+				return old;
+			}
+			this.runways.put(code, runway(view));
+			return view;
+		});
 	}
 
 	private double value(String code, java.util.function.Function<CoverageView, Double> metric) {
