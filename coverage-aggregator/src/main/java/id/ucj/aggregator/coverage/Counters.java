@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -22,6 +24,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import id.ucj.contract.Regency;
 import id.ucj.contract.Regions;
 import jakarta.annotation.PostConstruct;
@@ -51,6 +55,8 @@ class Counters {
 	private final MongoTemplate mongo;
 
 	private final Clock clock;
+
+	private final Lock oneBatchAtATime = new ReentrantLock();
 
 	Counters(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
@@ -92,18 +98,31 @@ class Counters {
 
 	/**
 	 * Adds a batch's supplies: for each regency, one compare-and-set on its {@code version} that takes, for every
-	 * partition, the changes above that partition's counted offset. If the version moved (another writer, a month
+	 * partition, the changes above that partition's counted offset. If the version moved (another instance, a month
 	 * turn), that regency is read again and only what is still missing is added. Returns the touched regencies'
 	 * counters as they stand after the batch.
+	 * <p>
+	 * The listener threads of one instance add one batch at a time: a batch spread over the country touches hundreds
+	 * of regencies, and two threads adding at once collided on most of them, each collision a read and a write more
+	 * (docs/performance.md, change 17). Between instances, the compare-and-set keeps it exact as before.
 	 */
 	Map<String, CounterDocument> add(List<BatchFold.Supply> supplies) {
 		Map<String, List<BatchFold.Supply>> byRegency = byRegency(supplies);
+		this.oneBatchAtATime.lock();
+		try {
+			return add(byRegency);
+		}
+		finally {
+			this.oneBatchAtATime.unlock();
+		}
+	}
+
+	private Map<String, CounterDocument> add(Map<String, List<BatchFold.Supply>> byRegency) {
 		for (int round = 0; round < MAX_COUNTER_ROUNDS; round++) {
 			Map<String, CounterDocument> counters = read(this.mongo, byRegency.keySet());
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS); // as the store keeps it
-			BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, CounterDocument.class);
+			List<UpdateOneModel<Document>> updates = new ArrayList<>();
 			Map<String, CounterDocument> after = new LinkedHashMap<>();
-			int updates = 0;
 			for (Map.Entry<String, List<BatchFold.Supply>> regency : byRegency.entrySet()) {
 				CounterDocument counter = counters.getOrDefault(regency.getKey(), CounterDocument.empty(regency.getKey()));
 				CounterDocument.Increment increment = CounterDocument.Increment.uncounted(counter, regency.getValue());
@@ -111,17 +130,23 @@ class Counters {
 					after.put(regency.getKey(), counter);
 				}
 				else {
-					bulk.updateOne(atVersion(counter), update(increment, now));
+					updates.add(new UpdateOneModel<>(atVersion(counter), update(increment, now)));
 					after.put(regency.getKey(), counter.plus(increment, now));
-					updates++;
 				}
 			}
-			if (updates == 0 || bulk.execute().getMatchedCount() == updates) {
+			if (updates.isEmpty() || write(updates) == updates.size()) {
 				return after;
 			}
 			// Another writer changed a regency since we read it: read again and count only what is still missing.
 		}
 		throw new ConcurrentCounting("Regency counters kept changing concurrently");
+	}
+
+	/** The updates, unordered, straight to the driver; returns how many matched their version. */
+	private int write(List<UpdateOneModel<Document>> updates) {
+		return this.mongo.getCollection(CounterDocument.COLLECTION)
+			.bulkWrite(updates, new BulkWriteOptions().ordered(false))
+			.getMatchedCount();
 	}
 
 	/**
@@ -150,8 +175,8 @@ class Counters {
 	 * The compare-and-set filter, flat: {@code {_id, version}}, exactly the keys of the {@value #POSITION} index,
 	 * which a store can then serve without scanning the collection.
 	 */
-	private static Query atVersion(CounterDocument counter) {
-		return Query.query(where("_id").is(counter.code()).and(CounterDocument.VERSION).is(counter.version()));
+	private static Document atVersion(CounterDocument counter) {
+		return new Document("_id", counter.code()).append(CounterDocument.VERSION, counter.version());
 	}
 
 	/**
@@ -171,11 +196,20 @@ class Counters {
 		indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on(CounterDocument.VERSION, Sort.Direction.ASC).unique().named(POSITION));
 	}
 
-	private static Update update(CounterDocument.Increment increment, Instant now) {
-		Update update = new Update();
-		increment.counts().asMap().forEach((name, amount) -> update.inc(CounterDocument.TOTALS + "." + name, amount));
-		increment.offsets().forEach((partition, offset) -> update.set(CounterDocument.offsetField(partition), offset));
-		return update.inc(CounterDocument.VERSION, 1).set("updatedAt", now).max("lastEventAt", increment.lastEventAt());
+	/**
+	 * The increment as an update document, built by hand rather than mapped by Spring Data: mapping each
+	 * {@code totals.<counter>} path against {@link CounterDocument} took a quarter of the counting thread in a
+	 * country-wide batch (docs/performance.md, change 17).
+	 */
+	static Document update(CounterDocument.Increment increment, Instant now) {
+		Document inc = new Document();
+		increment.counts().asMap().forEach((name, amount) -> inc.append(CounterDocument.TOTALS + "." + name, amount));
+		inc.append(CounterDocument.VERSION, 1L);
+		Document set = new Document();
+		increment.offsets().forEach((partition, offset) -> set.append(CounterDocument.offsetField(partition), offset));
+		set.append("updatedAt", now);
+		return new Document("$inc", inc).append("$set", set)
+			.append("$max", new Document("lastEventAt", increment.lastEventAt()));
 	}
 
 }
