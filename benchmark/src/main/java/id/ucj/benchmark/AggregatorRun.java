@@ -7,8 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,6 +36,9 @@ final class AggregatorRun {
 
 	/** The run's own reader key, generated for it: the aggregator's API needs a credential like any other. */
 	private static final String READER_KEY = ClientKey.generate();
+
+	/** A phase's throughput over time is told in tenths of its events. */
+	private static final int TENTHS = 10;
 
 	private final String bootstrapServers;
 
@@ -114,11 +119,16 @@ final class AggregatorRun {
 		long deadline = startNanos + this.phaseTimeout.toNanos();
 		long processed = events.count();
 		long halfway = 0;
+		long[] tenths = new long[TENTHS];
+		int tenth = 0;
 		while (processed < target && System.nanoTime() < deadline) {
 			Thread.sleep(50);
 			processed = events.count();
 			if (halfway == 0 && processed - before >= phaseEvents / 2) {
 				halfway = System.nanoTime();
+			}
+			while (tenth < TENTHS && processed - before >= (long) phaseEvents * (tenth + 1) / TENTHS) {
+				tenths[tenth++] = System.nanoTime();
 			}
 		}
 		long end = System.nanoTime();
@@ -132,6 +142,9 @@ final class AggregatorRun {
 			figures.add(this.store.name(), measure + ": second half / first half",
 					(double) (halfway - startNanos) / (end - halfway), "", "below 1: slows as the store grows");
 		}
+		if (tenth == TENTHS && end - startNanos >= Duration.ofSeconds(10).toNanos()) {
+			overTime(figures, measure, phaseEvents, startNanos, tenths);
+		}
 		System.gc();
 		figures.add(this.store.name(), measure + ": heap after GC",
 				ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1_048_576.0, "MiB",
@@ -140,6 +153,26 @@ final class AggregatorRun {
 		if (file >= 0) {
 			figures.add(this.store.name(), measure + ": store file", file / 1_048_576.0, "MiB", "");
 		}
+	}
+
+	/**
+	 * The phase's throughput over time: its rate in each tenth of its events, in order, so that a slowdown as the
+	 * store grows shows where it starts. The figure is the slowest tenth against the phase's median tenth.
+	 */
+	private void overTime(Figures figures, String measure, int phaseEvents, long startNanos, long[] tenths) {
+		double[] rates = new double[TENTHS];
+		StringJoiner each = new StringJoiner(" / ", "events/s by tenth of the phase: ", "");
+		long from = startNanos;
+		for (int i = 0; i < TENTHS; i++) {
+			long events = (long) phaseEvents * (i + 1) / TENTHS - (long) phaseEvents * i / TENTHS;
+			rates[i] = events / ((tenths[i] - from) / 1e9);
+			each.add(String.format("%,.0f", rates[i]));
+			from = tenths[i];
+		}
+		double[] sorted = rates.clone();
+		Arrays.sort(sorted);
+		figures.add(this.store.name(), measure + ": slowest tenth / median", sorted[0] / sorted[TENTHS / 2], "",
+				each.toString());
 	}
 
 	/**

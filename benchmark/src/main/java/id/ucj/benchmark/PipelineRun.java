@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -22,6 +23,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 import org.HdrHistogram.Histogram;
 
@@ -34,7 +37,9 @@ import id.ucj.launcher.Launcher;
  * from concurrent clients, and are counted when their regency's count includes them.
  * <ul>
  * <li>sustained: every client sends batches as fast as it is answered; accepted/s from the first request to the last
- * answer, and counted/s until Sarolangun's count in its snapshots has them all;</li>
+ * answer, and counted/s until Sarolangun's count in its snapshots has them all; then the same for a contribution of
+ * each participant (four months of cover), counted when Sarolangun's snapshot forecasts them all active three months
+ * ahead;</li>
  * <li>latency: batches sent at a fixed offered rate; each batch's latency runs from its 202 to the moment the
  * regency's count in its snapshots on {@code coverage-changes} ({@link Snapshots}, read as they arrive, so that
  * measuring puts no load on the aggregator or the store) reaches the total up to and including it. These
@@ -65,6 +70,9 @@ final class PipelineRun {
 
 	private static final int CLIENTS = 8;
 
+	/** Rupiah a worker-month: BPU JKK+JKM at the lowest income band. */
+	private static final long MONTHLY_PREMIUM = 16_800;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final Store store;
@@ -90,7 +98,7 @@ final class PipelineRun {
 			awaitReady(launcher);
 			Snapshots snapshots = new Snapshots("127.0.0.1:" + kafka, "coverage-changes");
 			try (snapshots) {
-				measure(figures, launcher, snapshots, "http://127.0.0.1:" + enrollment + "/api/v1/registrations/batch",
+				measure(figures, launcher, snapshots, "http://127.0.0.1:" + enrollment,
 						"http://127.0.0.1:" + aggregator, participants, offeredPerSecond, warmUp, latencyRun, webhook);
 			}
 		}
@@ -113,32 +121,79 @@ final class PipelineRun {
 		long before = snapshots.coveredNow(SUSTAINED_REGENCY);
 
 		long start = System.nanoTime();
-		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-		List<Future<?>> sent = new ArrayList<>();
-		for (int from = 0; from < participants; from += BATCH) {
-			int first = from;
-			int last = Math.min(participants, from + BATCH);
-			sent.add(clients.submit(() -> post(enroll, first, last, SUSTAINED_REGENCY)));
-		}
-		for (Future<?> batch : sent) {
-			batch.get();
-		}
-		clients.shutdown();
+		sendAll(participants, (first, last) -> post(enroll + "/api/v1/registrations/batch", "registrations", first, last,
+				(i) -> registration(i, SUSTAINED_REGENCY)));
 		double accepted = participants / RawKafka.seconds(start);
-		long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-		while (snapshots.covered(SUSTAINED_REGENCY, Duration.ofMillis(20)) - before < participants) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Sarolangun's snapshots did not count every registration within 30 minutes");
-			}
-		}
+		awaitCounted("registration", () -> snapshots.covered(SUSTAINED_REGENCY, Duration.ofMillis(20)) - before,
+				participants);
 		double counted = participants / RawKafka.seconds(start);
 		figures.add(this.store.name(), "pipeline: registrations accepted (HTTP batches)", accepted, "per second",
 				CLIENTS + " clients, " + BATCH + " a batch");
 		figures.add(this.store.name(), "pipeline: registrations counted end to end", counted, "per second",
 				String.format("%,d participants", participants));
+		contributions(figures, snapshots, enroll, participants);
 
-		latency(figures, launcher, snapshots, enroll, aggregator, participants, offeredPerSecond, warmUp, latencyRun,
-				webhook);
+		latency(figures, launcher, snapshots, enroll + "/api/v1/registrations/batch", aggregator, participants,
+				offeredPerSecond, warmUp, latencyRun, webhook);
+	}
+
+	/**
+	 * Every participant of the sustained run then pays four months of cover, from Sarolangun's current month, through
+	 * the contributions batch API: the monthly path of effective coverage. A contribution is counted when Sarolangun's
+	 * snapshot forecasts its participant as still active three months ahead, which only paid cover does (a
+	 * registration alone pays its own month, and lapses two months after).
+	 */
+	private void contributions(Figures figures, Snapshots snapshots, String enroll, int participants) throws Exception {
+		YearMonth month = snapshots.monthNow(SUSTAINED_REGENCY);
+		YearMonth ahead = month.plusMonths(3);
+		long before = snapshots.activeIn(SUSTAINED_REGENCY, ahead, Duration.ZERO);
+		long start = System.nanoTime();
+		sendAll(participants, (first, last) -> post(enroll + "/api/v1/contributions/batch", "contributions", first, last,
+				(i) -> contribution(i, SUSTAINED_REGENCY, month)));
+		double accepted = participants / RawKafka.seconds(start);
+		awaitCounted("contribution", () -> snapshots.activeIn(SUSTAINED_REGENCY, ahead, Duration.ofMillis(20)) - before,
+				participants);
+		double counted = participants / RawKafka.seconds(start);
+		figures.add(this.store.name(), "pipeline: contributions accepted (HTTP batches)", accepted, "per second",
+				CLIENTS + " clients, " + BATCH + " a batch");
+		figures.add(this.store.name(), "pipeline: contributions counted end to end", counted, "per second",
+				String.format("%,d participants paying %s to %s", participants, month, month.plusMonths(3)));
+	}
+
+	/** Sends items 0 to {@code count}, {@value #BATCH} a batch, from {@value #CLIENTS} concurrent clients. */
+	private static void sendAll(int count, Batch batch) throws Exception {
+		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+		try {
+			List<Future<?>> sent = new ArrayList<>();
+			for (int from = 0; from < count; from += BATCH) {
+				int first = from;
+				int last = Math.min(count, from + BATCH);
+				sent.add(clients.submit(() -> batch.send(first, last)));
+			}
+			for (Future<?> each : sent) {
+				each.get();
+			}
+		}
+		finally {
+			clients.shutdown();
+		}
+	}
+
+	@FunctionalInterface
+	private interface Batch {
+
+		Object send(int first, int last) throws Exception;
+
+	}
+
+	/** Waits until {@code counted} reaches {@code expected}, 30 minutes at most. */
+	private static void awaitCounted(String what, LongSupplier counted, long expected) {
+		long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+		while (counted.getAsLong() < expected) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Sarolangun's snapshots did not count every " + what + " within 30 minutes");
+			}
+		}
 	}
 
 	private void latency(Figures figures, Process launcher, Snapshots snapshots, String enroll, String aggregator,
@@ -205,7 +260,7 @@ final class PipelineRun {
 				LockSupport.parkNanos(start + i * offer.interval() - System.nanoTime());
 				int first = offset + i * offer.perBatch();
 				sent.add(clients.submit(() -> {
-					post(enroll, first, first + offer.perBatch(), regency);
+					post(enroll, "registrations", first, first + offer.perBatch(), (n) -> registration(n, regency));
 					answered[batch] = System.nanoTime();
 					return null;
 				}));
@@ -268,10 +323,11 @@ final class PipelineRun {
 		}
 	}
 
-	private Object post(String url, int first, int last, String regency) throws IOException, InterruptedException {
-		StringBuilder body = new StringBuilder("{\"registrations\": [");
+	private Object post(String url, String items, int first, int last, IntFunction<String> item)
+			throws IOException, InterruptedException {
+		StringBuilder body = new StringBuilder("{\"" + items + "\": [");
 		for (int i = first; i < last; i++) {
-			body.append((i > first) ? "," : "").append(registration(i, regency));
+			body.append((i > first) ? "," : "").append(item.apply(i));
 		}
 		body.append("]}");
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
@@ -288,14 +344,25 @@ final class PipelineRun {
 		return null;
 	}
 
-	/** Synthetic, valid NIKs, each issued in Sarolangun, one per index; registered in {@code regency}. */
+	/** Participant {@code i} registered in {@code regency}. */
 	private static String registration(int i, String regency) {
+		return "{\"nik\":\"" + nik(i) + "\",\"regencyCode\":\"" + regency + "\",\"segment\":\"BPU\",\"programs\":[\"JKK\",\"JKM\"],"
+				+ "\"fundingSource\":\"APBD\",\"registeredAt\":\"" + Instant.now().minusSeconds(60) + "\"}";
+	}
+
+	/** Participant {@code i}'s four months of JKK+JKM cover from {@code from}, paid from the regency's budget. */
+	private static String contribution(int i, String regency, YearMonth from) {
+		return "{\"nik\":\"" + nik(i) + "\",\"regencyCode\":\"" + regency + "\",\"coverFrom\":\"" + from
+				+ "\",\"coverThrough\":\"" + from.plusMonths(3) + "\",\"fundingSource\":\"APBD\",\"amount\":"
+				+ 4 * MONTHLY_PREMIUM + ",\"paidAt\":\"" + Instant.now().minusSeconds(60) + "\"}";
+	}
+
+	/** A synthetic, valid NIK issued in Sarolangun, one per index. */
+	private static String nik(int i) {
 		int district = 1 + i / 9999 % 99;
 		int serial = 1 + i % 9999;
 		int day = 1 + (i / (9999 * 99)) % 28;
-		String nik = String.format("1503%02d%02d%02d%02d%04d", district, day, 1 + i % 12, 60 + i % 40, serial);
-		return "{\"nik\":\"" + nik + "\",\"regencyCode\":\"" + regency + "\",\"segment\":\"BPU\",\"programs\":[\"JKK\",\"JKM\"],"
-				+ "\"fundingSource\":\"APBD\",\"registeredAt\":\"" + Instant.now().minusSeconds(60) + "\"}";
+		return String.format("1503%02d%02d%02d%02d%04d", district, day, 1 + i % 12, 60 + i % 40, serial);
 	}
 
 	private Process start(int enrollment, int aggregator, int kafka, WebhookReceiver webhook) throws IOException {

@@ -1,6 +1,7 @@
 package id.ucj.benchmark;
 
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,23 @@ final class Snapshots implements AutoCloseable {
 
 	private final KafkaConsumer<String, byte[]> consumer;
 
-	/** A regency's latest snapshot so far: its version and its count. */
-	private record Latest(long version, long covered) {
+	/** A regency's latest snapshot so far, and its version. */
+	private record Latest(long version, JsonNode snapshot) {
+
+		long covered() {
+			return this.snapshot.get("covered").asLong();
+		}
+
+		/** Its forecast of the participants still active in {@code month}, if nothing more is paid. */
+		long activeIn(YearMonth month) {
+			for (JsonNode ahead : this.snapshot.get("forecast")) {
+				if (month.toString().equals(ahead.get("month").asString())) {
+					return ahead.get("active").asLong();
+				}
+			}
+			throw new IllegalArgumentException("No forecast for " + month + " in " + this.snapshot.get("regencyCode"));
+		}
+
 	}
 
 	private final Map<String, Latest> latest = new HashMap<>();
@@ -60,11 +76,31 @@ final class Snapshots implements AutoCloseable {
 
 	/** The regency's count in its latest snapshot, once every snapshot published so far has been read. */
 	long coveredNow(String regency) {
+		readToEnd();
+		return covered(regency, Duration.ZERO);
+	}
+
+	/** The regency's month in its latest snapshot, once every snapshot published so far has been read. */
+	YearMonth monthNow(String regency) {
+		readToEnd();
+		return YearMonth.parse(this.latest.get(regency).snapshot().get("month").asString());
+	}
+
+	/**
+	 * How many of the regency's participants its latest snapshot forecasts as still active in {@code month}, after
+	 * waiting at most {@code wait} for new snapshots: paid cover counted moves this forward.
+	 */
+	long activeIn(String regency, YearMonth month, Duration wait) {
+		take(this.consumer.poll(wait));
+		Latest regencyLatest = this.latest.get(regency);
+		return (regencyLatest != null) ? regencyLatest.activeIn(month) : 0;
+	}
+
+	private void readToEnd() {
 		Map<TopicPartition, Long> ends = this.consumer.endOffsets(this.consumer.assignment());
 		while (ends.entrySet().stream().anyMatch((end) -> this.consumer.position(end.getKey()) < end.getValue())) {
 			take(this.consumer.poll(Duration.ofMillis(100)));
 		}
-		return covered(regency, Duration.ZERO);
 	}
 
 	private void take(ConsumerRecords<String, byte[]> records) {
@@ -77,7 +113,7 @@ final class Snapshots implements AutoCloseable {
 			Latest before = this.latest.get(record.key());
 			// Snapshots of a regency may arrive out of order (at least once); only a newer version counts.
 			if (before == null || version > before.version()) {
-				this.latest.put(record.key(), new Latest(version, snapshot.get("covered").asLong()));
+				this.latest.put(record.key(), new Latest(version, snapshot));
 			}
 		}
 	}
