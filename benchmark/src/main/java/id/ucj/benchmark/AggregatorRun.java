@@ -37,8 +37,14 @@ final class AggregatorRun {
 	/** The run's own reader key, generated for it: the aggregator's API needs a credential like any other. */
 	private static final String READER_KEY = ClientKey.generate();
 
-	/** A phase's throughput over time is told in tenths of its events. */
+	/** A phase's throughput over time is told in tenths of its duration, for phases of a minute or more. */
 	private static final int TENTHS = 10;
+
+	/**
+	 * Shorter phases are a handful of batches of up to 5,000 events, and their tenths tell batch boundaries, not
+	 * throughput.
+	 */
+	private static final Duration OVER_TIME_FROM = Duration.ofMinutes(1);
 
 	private final String bootstrapServers;
 
@@ -119,16 +125,13 @@ final class AggregatorRun {
 		long deadline = startNanos + this.phaseTimeout.toNanos();
 		long processed = events.count();
 		long halfway = 0;
-		long[] tenths = new long[TENTHS];
-		int tenth = 0;
+		List<Progress> progress = new ArrayList<>(List.of(new Progress(startNanos, 0)));
 		while (processed < target && System.nanoTime() < deadline) {
 			Thread.sleep(50);
 			processed = events.count();
+			progress.add(new Progress(System.nanoTime(), processed - before));
 			if (halfway == 0 && processed - before >= phaseEvents / 2) {
 				halfway = System.nanoTime();
-			}
-			while (tenth < TENTHS && processed - before >= (long) phaseEvents * (tenth + 1) / TENTHS) {
-				tenths[tenth++] = System.nanoTime();
 			}
 		}
 		long end = System.nanoTime();
@@ -137,13 +140,15 @@ final class AggregatorRun {
 		String note = (processed >= target) ? String.format("%,d events in %.1f s", phaseEvents, seconds)
 				: String.format("stopped after %.0f s with %,d of %,d processed", seconds, done, phaseEvents);
 		figures.add(this.store.name(), measure, done / seconds, "events/s", note);
-		// Progress is read every 50 ms: a phase of under 2 s has too few readings for its halves to mean anything.
-		if (processed >= target && halfway > startNanos && end - startNanos >= Duration.ofSeconds(2).toNanos()) {
+		// Progress is read every 50 ms and counted a batch at a time: halves of under a second each (a phase of a
+		// batch or two) tell where a batch ended, not how fast it went.
+		long second = Duration.ofSeconds(1).toNanos();
+		if (processed >= target && halfway - startNanos >= second && end - halfway >= second) {
 			figures.add(this.store.name(), measure + ": second half / first half",
 					(double) (halfway - startNanos) / (end - halfway), "", "below 1: slows as the store grows");
 		}
-		if (tenth == TENTHS && end - startNanos >= Duration.ofSeconds(10).toNanos()) {
-			overTime(figures, measure, phaseEvents, startNanos, tenths);
+		if (processed >= target && end - startNanos >= OVER_TIME_FROM.toNanos()) {
+			overTime(figures, measure, progress);
 		}
 		System.gc();
 		figures.add(this.store.name(), measure + ": heap after GC",
@@ -155,24 +160,41 @@ final class AggregatorRun {
 		}
 	}
 
+	/** Events of the phase processed by a moment ({@link System#nanoTime}). */
+	private record Progress(long at, long processed) {
+	}
+
 	/**
-	 * The phase's throughput over time: its rate in each tenth of its events, in order, so that a slowdown as the
+	 * The phase's throughput over time: its rate in each tenth of its duration, in order, so that a slowdown as the
 	 * store grows shows where it starts. The figure is the slowest tenth against the phase's median tenth.
 	 */
-	private void overTime(Figures figures, String measure, int phaseEvents, long startNanos, long[] tenths) {
+	private void overTime(Figures figures, String measure, List<Progress> progress) {
+		long start = progress.get(0).at();
+		long tenth = (progress.get(progress.size() - 1).at() - start) / TENTHS;
 		double[] rates = new double[TENTHS];
-		StringJoiner each = new StringJoiner(" / ", "events/s by tenth of the phase: ", "");
-		long from = startNanos;
+		StringJoiner each = new StringJoiner(" / ", "events/s in each tenth of the phase's time: ", "");
 		for (int i = 0; i < TENTHS; i++) {
-			long events = (long) phaseEvents * (i + 1) / TENTHS - (long) phaseEvents * i / TENTHS;
-			rates[i] = events / ((tenths[i] - from) / 1e9);
+			rates[i] = (processedAt(progress, start + (i + 1) * tenth) - processedAt(progress, start + i * tenth))
+					/ (tenth / 1e9);
 			each.add(String.format("%,.0f", rates[i]));
-			from = tenths[i];
 		}
 		double[] sorted = rates.clone();
 		Arrays.sort(sorted);
 		figures.add(this.store.name(), measure + ": slowest tenth / median", sorted[0] / sorted[TENTHS / 2], "",
 				each.toString());
+	}
+
+	/** Events processed by {@code at}, read between the two readings around it. */
+	private static double processedAt(List<Progress> progress, long at) {
+		for (int i = 1; i < progress.size(); i++) {
+			Progress after = progress.get(i);
+			if (after.at() >= at) {
+				Progress before = progress.get(i - 1);
+				return before.processed() + (double) (after.processed() - before.processed()) * (at - before.at())
+						/ Math.max(1, after.at() - before.at());
+			}
+		}
+		return progress.get(progress.size() - 1).processed();
 	}
 
 	/**
