@@ -124,17 +124,18 @@ final class AggregatorRun {
 		long before = target - phaseEvents;
 		long deadline = startNanos + this.phaseTimeout.toNanos();
 		long processed = events.count();
-		long halfway = 0;
 		List<Progress> progress = new ArrayList<>(List.of(new Progress(startNanos, 0)));
 		while (processed < target && System.nanoTime() < deadline) {
 			Thread.sleep(50);
 			processed = events.count();
 			progress.add(new Progress(System.nanoTime(), processed - before));
-			if (halfway == 0 && processed - before >= phaseEvents / 2) {
-				halfway = System.nanoTime();
-			}
 		}
 		long end = System.nanoTime();
+		long halfway = progress.stream()
+			.filter((reading) -> reading.processed() >= phaseEvents / 2)
+			.findFirst()
+			.map(Progress::at)
+			.orElse(end);
 		long done = processed - before;
 		double seconds = RawKafka.seconds(startNanos);
 		String note = (processed >= target) ? String.format("%,d events in %.1f s", phaseEvents, seconds)

@@ -70,8 +70,8 @@ final class PipelineRun {
 
 	private static final int CLIENTS = 8;
 
-	/** Rupiah a worker-month: BPU JKK+JKM at the lowest income band. */
-	private static final long MONTHLY_PREMIUM = 16_800;
+	/** Months of cover each contribution of the sustained run pays, from the regency's current month. */
+	private static final int COVER_MONTHS = 4;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -145,11 +145,12 @@ final class PipelineRun {
 	 */
 	private void contributions(Figures figures, Snapshots snapshots, String enroll, int participants) throws Exception {
 		YearMonth month = snapshots.monthNow(SUSTAINED_REGENCY);
+		YearMonth through = month.plusMonths(COVER_MONTHS - 1);
 		YearMonth ahead = month.plusMonths(3);
 		long before = snapshots.activeIn(SUSTAINED_REGENCY, ahead, Duration.ZERO);
 		long start = System.nanoTime();
 		sendAll(participants, (first, last) -> post(enroll + "/api/v1/contributions/batch", "contributions", first, last,
-				(i) -> contribution(i, SUSTAINED_REGENCY, month)));
+				(i) -> contribution(i, SUSTAINED_REGENCY, month, through)));
 		double accepted = participants / RawKafka.seconds(start);
 		awaitCounted("contribution", () -> snapshots.activeIn(SUSTAINED_REGENCY, ahead, Duration.ofMillis(20)) - before,
 				participants);
@@ -157,7 +158,7 @@ final class PipelineRun {
 		figures.add(this.store.name(), "pipeline: contributions accepted (HTTP batches)", accepted, "per second",
 				CLIENTS + " clients, " + BATCH + " a batch");
 		figures.add(this.store.name(), "pipeline: contributions counted end to end", counted, "per second",
-				String.format("%,d participants paying %s to %s", participants, month, month.plusMonths(3)));
+				String.format("%,d participants paying %s to %s", participants, month, through));
 	}
 
 	/** Sends items 0 to {@code count}, {@value #BATCH} a batch, from {@value #CLIENTS} concurrent clients. */
@@ -350,11 +351,11 @@ final class PipelineRun {
 				+ "\"fundingSource\":\"APBD\",\"registeredAt\":\"" + Instant.now().minusSeconds(60) + "\"}";
 	}
 
-	/** Participant {@code i}'s four months of JKK+JKM cover from {@code from}, paid from the regency's budget. */
-	private static String contribution(int i, String regency, YearMonth from) {
+	/** Participant {@code i}'s JKK+JKM cover from {@code from} through {@code through}, paid from the regency's budget. */
+	private static String contribution(int i, String regency, YearMonth from, YearMonth through) {
 		return "{\"nik\":\"" + nik(i) + "\",\"regencyCode\":\"" + regency + "\",\"coverFrom\":\"" + from
-				+ "\",\"coverThrough\":\"" + from.plusMonths(3) + "\",\"fundingSource\":\"APBD\",\"amount\":"
-				+ 4 * MONTHLY_PREMIUM + ",\"paidAt\":\"" + Instant.now().minusSeconds(60) + "\"}";
+				+ "\",\"coverThrough\":\"" + through + "\",\"fundingSource\":\"APBD\",\"amount\":"
+				+ COVER_MONTHS * Workload.MONTHLY_PREMIUM + ",\"paidAt\":\"" + Instant.now().minusSeconds(60) + "\"}";
 	}
 
 	/** A synthetic, valid NIK issued in Sarolangun, one per index. */

@@ -47,8 +47,11 @@ final class Workload {
 	/** The benchmark measures the running system, on the wall clock: a few days ago, at midnight UTC. */
 	static final Instant CAPTURED = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
 
-	/** Rp 16,800 a month, three months. */
-	private static final long CONTRIBUTION = 3 * 16_800;
+	/** Rupiah a worker-month: BPU JKK+JKM at the lowest income band, what every contribution of the benchmark pays. */
+	static final long MONTHLY_PREMIUM = 16_800;
+
+	/** Three months. */
+	private static final long CONTRIBUTION = 3 * MONTHLY_PREMIUM;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
