@@ -5,20 +5,12 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import id.ucj.testsupport.ServiceArchitecture;
 
 @AnalyzeClasses(packages = "id.ucj", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
 	@ArchTest
-	static final ArchRule dependsOnTheContractNeverOnOtherServices = noClasses().that()
-		.resideInAPackage("id.ucj.notification..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("id.ucj.enrollment..", "id.ucj.aggregator..", "id.ucj.launcher..");
-
-	@ArchTest
-	static final ArchRule featurePackagesHaveNoCycles = slices().matching("id.ucj.notification.(*)..").should().beFreeOfCycles();
+	static final ArchRule keepsTheServiceArchitecture = ServiceArchitecture.of("id.ucj.notification");
 
 }

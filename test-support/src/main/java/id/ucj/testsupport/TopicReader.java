@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,9 +17,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads a topic with a plain Kafka consumer, as any other team's client would: no Spring, no consumer group.
- * Mark where the topic ends, act, then read what arrived after the mark.
+ * Mark where the topic ends, act, wait for the outcome, then read what was appended after the mark up to where
+ * the topic ends at that moment: exactly that, and at once, never "whatever arrives within some seconds". In a
+ * Spring test, {@link TopicReaderExtension} does the setting up.
  */
 public final class TopicReader implements AutoCloseable {
+
+	/** Only a guard against a read that can never finish; a read returns as soon as it reaches its end. */
+	static final Duration SAFETY_TIMEOUT = Duration.ofSeconds(30);
 
 	private final KafkaConsumer<byte[], byte[]> consumer;
 
@@ -35,13 +41,15 @@ public final class TopicReader implements AutoCloseable {
 		this.topic = topic;
 	}
 
-	/** Where each partition of the topic ends now. */
+	/** Where each partition of the topic ends now (for committed records: the last stable offset). */
 	public Map<TopicPartition, Long> mark() {
 		List<TopicPartition> partitions = partitions();
+		// Assigned, so that the consumer keeps the last stable offsets it asks for rather than warn it cannot.
+		this.consumer.assign(partitions);
 		return new HashMap<>(this.consumer.endOffsets(partitions, Duration.ofSeconds(30)));
 	}
 
-	/** How many records were appended since the mark. */
+	/** How many offsets the topic grew by since the mark: records, and transaction markers if any. */
 	public long countSince(Map<TopicPartition, Long> mark) {
 		return mark().entrySet()
 			.stream()
@@ -49,16 +57,49 @@ public final class TopicReader implements AutoCloseable {
 			.sum();
 	}
 
-	/** Everything appended since the mark, waiting up to {@code timeout} for at least {@code expected} records. */
-	public List<ConsumerRecord<byte[], byte[]>> readSince(Map<TopicPartition, Long> mark, int expected, Duration timeout) {
-		this.consumer.assign(mark.keySet());
-		mark.forEach(this.consumer::seek);
+	/** Everything appended since the mark, up to where the topic ends now. */
+	public List<ConsumerRecord<byte[], byte[]>> readToEnd(Map<TopicPartition, Long> mark) {
+		return readUntil(mark, mark());
+	}
+
+	/**
+	 * Everything appended between two marks: read from {@code from} (a partition it does not name, from its first
+	 * offset) until the consumer's position reaches {@code until} on every partition (transaction markers and
+	 * aborted records take offsets but are never returned, so records are not counted), and nothing appended
+	 * later.
+	 *
+	 * @throws AssertionError if the topic does not reach {@code until} within {@link #SAFETY_TIMEOUT}
+	 */
+	public List<ConsumerRecord<byte[], byte[]>> readUntil(Map<TopicPartition, Long> from, Map<TopicPartition, Long> until) {
+		return readUntil(from, until, SAFETY_TIMEOUT);
+	}
+
+	List<ConsumerRecord<byte[], byte[]>> readUntil(Map<TopicPartition, Long> from, Map<TopicPartition, Long> until,
+			Duration safetyTimeout) {
+		this.consumer.assign(until.keySet());
+		until.keySet().forEach((partition) -> this.consumer.seek(partition, from.getOrDefault(partition, 0L)));
 		List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-		Instant deadline = Instant.now().plus(timeout);
-		while (records.size() < expected && Instant.now().isBefore(deadline)) {
-			this.consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+		Instant deadline = Instant.now().plus(safetyTimeout);
+		while (!reached(until)) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("Read " + this.topic + " from " + from + " to " + until + " but stood at "
+						+ positions(until) + " after " + safetyTimeout.toSeconds() + " s");
+			}
+			for (ConsumerRecord<byte[], byte[]> record : this.consumer.poll(Duration.ofMillis(100))) {
+				if (record.offset() < until.get(new TopicPartition(record.topic(), record.partition()))) {
+					records.add(record);
+				}
+			}
 		}
 		return records;
+	}
+
+	private boolean reached(Map<TopicPartition, Long> until) {
+		return until.entrySet().stream().allMatch((end) -> this.consumer.position(end.getKey()) >= end.getValue());
+	}
+
+	private Map<TopicPartition, Long> positions(Map<TopicPartition, Long> until) {
+		return until.keySet().stream().collect(Collectors.toMap((partition) -> partition, this.consumer::position));
 	}
 
 	private List<TopicPartition> partitions() {

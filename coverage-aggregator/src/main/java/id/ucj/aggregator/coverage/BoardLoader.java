@@ -1,8 +1,12 @@
 package id.ucj.aggregator.coverage;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,15 +15,18 @@ import org.springframework.stereotype.Component;
  * MongoDB for the others, so that every replica reports the whole country and a dashboard may take any of them.
  */
 @Component
-class BoardLoader {
+class BoardLoader implements SchedulingConfigurer {
 
 	private final CoverageStore store;
 
 	private final CoverageBoard board;
 
-	BoardLoader(CoverageStore store, CoverageBoard board) {
+	private final BoardSettings settings;
+
+	BoardLoader(CoverageStore store, CoverageBoard board, BoardSettings settings) {
 		this.store = store;
 		this.board = board;
+		this.settings = settings;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -27,9 +34,10 @@ class BoardLoader {
 		this.store.all(null).forEach(this.board::update);
 	}
 
-	@Scheduled(initialDelayString = "${ucj.board.refresh:15s}", fixedDelayString = "${ucj.board.refresh:15s}")
-	void refresh() {
-		load();
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		Duration every = this.settings.refresh();
+		tasks.addFixedDelayTask(new FixedDelayTask(this::load, every, every));
 	}
 
 }

@@ -1,6 +1,7 @@
 package id.ucj.aggregator.coverage;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -13,7 +14,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.result.UpdateResult;
@@ -32,7 +35,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * is the regency as it stood in the month claimed, even if the clock moved on meanwhile.
  */
 @Component
-class MonthTurns {
+class MonthTurns implements SchedulingConfigurer {
 
 	static final String MONTH = "month";
 
@@ -44,22 +47,27 @@ class MonthTurns {
 
 	private final Clock clock;
 
+	private final CoverageSettings settings;
+
 	private final Map<ZoneId, List<String>> regenciesByZone = Regions.official()
 		.regencies()
 		.stream()
 		.collect(Collectors.groupingBy((regency) -> Regions.official().zoneOf(regency.code()).orElseThrow(),
 				Collectors.mapping(Regency::code, Collectors.toList())));
 
-	MonthTurns(MongoTemplate mongo, CoverageStore store, ApplicationEventPublisher events, Clock clock) {
+	MonthTurns(MongoTemplate mongo, CoverageStore store, ApplicationEventPublisher events, Clock clock,
+			CoverageSettings settings) {
 		this.mongo = mongo;
 		this.store = store;
 		this.events = events;
 		this.clock = clock;
+		this.settings = settings;
 	}
 
-	@Scheduled(initialDelayString = "${ucj.coverage.month-check:30s}", fixedDelayString = "${ucj.coverage.month-check:30s}")
-	void check() {
-		publishTurnedMonths();
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		Duration every = this.settings.monthCheck();
+		tasks.addFixedDelayTask(new FixedDelayTask(this::publishTurnedMonths, every, every));
 	}
 
 	/** Publishes the regencies whose month turned since they were last published; returns how many. */

@@ -56,8 +56,8 @@ class CountersTest {
 
 			assertThat(mongo.findById("15.03", CounterDocument.class).month()).isEqualTo("2024-10");
 			assertThat(mongo.findById("91.71", CounterDocument.class).month()).isEqualTo("2024-11");
-			// Nothing is claimed, so the check needs neither the store's views nor a publisher.
-			assertThat(new MonthTurns(mongo, null, null, clock).publishTurnedMonths()).isZero();
+			// Nothing is claimed, so the check needs neither the store's views nor a publisher (nor a schedule).
+			assertThat(new MonthTurns(mongo, null, null, clock, null).publishTurnedMonths()).isZero();
 		}
 	}
 

@@ -2,26 +2,22 @@ package id.ucj.enrollment.registration;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import id.ucj.testsupport.HttpTestClient;
 import id.ucj.testsupport.IntegrationTest;
-import id.ucj.testsupport.KafkaTestBroker;
 import id.ucj.testsupport.TestClock;
 import id.ucj.testsupport.TestKeys;
-import id.ucj.testsupport.TopicReader;
+import id.ucj.testsupport.TopicReaderExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,28 +33,17 @@ class ContributionsTest {
 	@LocalServerPort
 	int port;
 
-	@Value("${ucj.topics.participant-events}")
-	String topicName;
-
 	@Autowired
 	JsonMapper json;
 
+	@RegisterExtension
+	final TopicReaderExtension topic = TopicReaderExtension.named("ucj.topics.participant-events");
+
 	HttpTestClient api;
 
-	TopicReader topic;
-
-	Map<TopicPartition, Long> mark;
-
 	@BeforeEach
-	void markTheTopic() {
+	void connect() {
 		this.api = new HttpTestClient(this.port, TestKeys.ENROLLER);
-		this.topic = new TopicReader(KafkaTestBroker.bootstrapServers(), this.topicName);
-		this.mark = this.topic.mark();
-	}
-
-	@AfterEach
-	void close() {
-		this.topic.close();
 	}
 
 	@Test
@@ -70,7 +55,7 @@ class ContributionsTest {
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		String participantId = this.json.readTree(response.body()).get("participantId").asString();
-		List<ConsumerRecord<byte[], byte[]>> records = this.topic.readSince(this.mark, 1, Duration.ofSeconds(30));
+		List<ConsumerRecord<byte[], byte[]>> records = this.topic.readToEnd();
 		assertThat(records).hasSize(1);
 		ConsumerRecord<byte[], byte[]> record = records.get(0);
 		assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(participantId);
@@ -110,7 +95,7 @@ class ContributionsTest {
 		assertThat(this.api.post("/api/v1/contributions",
 				Registrations.contribution(nik, "15.03", "2025-10", "2025-11", 16_800)).statusCode())
 			.as("more than 12 months ahead").isEqualTo(400);
-		assertThat(this.topic.countSince(this.mark)).isZero();
+		assertThat(this.topic.countSinceMark()).isZero();
 	}
 
 	@Test
@@ -127,7 +112,7 @@ class ContributionsTest {
 		assertThat(results.findValuesAsString("status")).containsExactly("ACCEPTED", "REJECTED", "REJECTED");
 		assertThat(results.get(1).get("errors").get(0).get("field").asString()).isEqualTo("regencyCode");
 		assertThat(results.get(2).get("errors").get(0).get("field").asString()).isEqualTo("coverThrough");
-		assertThat(this.topic.readSince(this.mark, 1, Duration.ofSeconds(30))).hasSize(1);
+		assertThat(this.topic.readToEnd()).hasSize(1);
 	}
 
 	@Test
@@ -142,7 +127,8 @@ class ContributionsTest {
 
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(this.json.readTree(refused.body()).get("errors").findValuesAsString("field")).containsExactly("paidThrough");
-		List<ConsumerRecord<byte[], byte[]>> records = this.topic.readSince(this.mark, 1, Duration.ofSeconds(30));
+		List<ConsumerRecord<byte[], byte[]>> records = this.topic.readToEnd();
+		assertThat(records).hasSize(1);
 		assertThat(this.json.readTree(records.get(0).value()).get("paidThrough").asString()).isEqualTo("2025-01");
 	}
 

@@ -6,26 +6,23 @@ import java.net.http.HttpResponse;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import id.ucj.testsupport.HttpTestClient;
 import id.ucj.testsupport.TestKeys;
 import id.ucj.testsupport.IntegrationTest;
-import id.ucj.testsupport.KafkaTestBroker;
 import id.ucj.testsupport.TestClock;
-import id.ucj.testsupport.TopicReader;
+import id.ucj.testsupport.TopicReaderExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -48,29 +45,23 @@ class InvalidInputTest {
 	@LocalServerPort
 	int port;
 
-	@Value("${ucj.topics.participant-events}")
-	String topicName;
-
 	@Autowired
 	JsonMapper json;
 
+	@RegisterExtension
+	final TopicReaderExtension topic = TopicReaderExtension.named("ucj.topics.participant-events");
+
 	HttpTestClient api;
 
-	TopicReader topic;
-
-	Map<TopicPartition, Long> mark;
-
 	@BeforeEach
-	void markTheTopic() {
+	void connect() {
 		this.api = new HttpTestClient(this.port, TestKeys.ENROLLER);
-		this.topic = new TopicReader(KafkaTestBroker.bootstrapServers(), this.topicName);
-		this.mark = this.topic.mark();
 	}
 
+	/** Every answer here comes after any publishing the request could have caused, so none is still on its way. */
 	@AfterEach
 	void nothingReachedKafka() {
-		assertThat(this.topic.countSince(this.mark)).as("records published").isZero();
-		this.topic.close();
+		assertThat(this.topic.countSinceMark()).as("records published").isZero();
 	}
 
 	static Stream<Arguments> invalidRegistrations() {

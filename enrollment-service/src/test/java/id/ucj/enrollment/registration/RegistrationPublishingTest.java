@@ -2,7 +2,6 @@ package id.ucj.enrollment.registration;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,14 +13,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,9 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import id.ucj.testsupport.HttpTestClient;
 import id.ucj.testsupport.TestKeys;
 import id.ucj.testsupport.IntegrationTest;
-import id.ucj.testsupport.KafkaTestBroker;
 import id.ucj.testsupport.TestClock;
-import id.ucj.testsupport.TopicReader;
+import id.ucj.testsupport.TopicReaderExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,28 +40,17 @@ class RegistrationPublishingTest {
 	@LocalServerPort
 	int port;
 
-	@Value("${ucj.topics.participant-events}")
-	String topicName;
-
 	@Autowired
 	JsonMapper json;
 
+	@RegisterExtension
+	final TopicReaderExtension topic = TopicReaderExtension.named("ucj.topics.participant-events");
+
 	HttpTestClient api;
 
-	TopicReader topic;
-
-	Map<TopicPartition, Long> mark;
-
 	@BeforeEach
-	void markTheTopic() {
+	void connect() {
 		this.api = new HttpTestClient(this.port, TestKeys.ENROLLER);
-		this.topic = new TopicReader(KafkaTestBroker.bootstrapServers(), this.topicName);
-		this.mark = this.topic.mark();
-	}
-
-	@AfterEach
-	void close() {
-		this.topic.close();
 	}
 
 	@Test
@@ -81,7 +66,7 @@ class RegistrationPublishingTest {
 		String eventId = receipt.get("eventId").asString();
 		assertThat(participantId).matches("v1-[0-9a-f]{64}");
 
-		List<ConsumerRecord<byte[], byte[]>> records = this.topic.readSince(this.mark, 1, Duration.ofSeconds(30));
+		List<ConsumerRecord<byte[], byte[]>> records = this.topic.readToEnd();
 		assertThat(records).hasSize(1);
 		ConsumerRecord<byte[], byte[]> record = records.get(0);
 		assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(participantId);
@@ -127,8 +112,8 @@ class RegistrationPublishingTest {
 		assertThat(results.get(500).get("errors").get(0).get("field").asString()).isEqualTo("nik");
 		assertThat(results.get(500).has("eventId")).isFalse();
 
-		List<ConsumerRecord<byte[], byte[]>> records = this.topic.readSince(this.mark, 999, Duration.ofSeconds(60));
-		assertThat(this.topic.countSince(this.mark)).isEqualTo(999);
+		List<ConsumerRecord<byte[], byte[]>> records = this.topic.readToEnd();
+		assertThat(records).hasSize(999);
 		Set<String> published = records.stream()
 			.map((record) -> headers(record).get("ce_id"))
 			.collect(Collectors.toSet());
@@ -153,8 +138,8 @@ class RegistrationPublishingTest {
 
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(this.json.readTree(response.body()).get("participantId").asString()).isEqualTo(registered);
-		List<ConsumerRecord<byte[], byte[]>> records = this.topic.readSince(this.mark, 2, Duration.ofSeconds(30));
-		assertThat(this.topic.countSince(this.mark)).as("the registration and the deregistration, nothing else").isEqualTo(2);
+		List<ConsumerRecord<byte[], byte[]>> records = this.topic.readToEnd();
+		assertThat(records).as("the registration and the deregistration, nothing else").hasSize(2);
 		ConsumerRecord<byte[], byte[]> deregistration = records.stream()
 			.filter((record) -> "participant.deregistered".equals(headers(record).get("ce_type")))
 			.findFirst()

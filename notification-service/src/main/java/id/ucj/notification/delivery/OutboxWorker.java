@@ -19,7 +19,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import id.ucj.notification.alert.Alert;
@@ -40,7 +41,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * other instances' alerts, a wake-up lost in a crash. The lease makes whichever claims first the one to attempt.
  */
 @Component
-class OutboxWorker {
+class OutboxWorker implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
@@ -101,7 +102,11 @@ class OutboxWorker {
 		this.wakeUps.shutdownNow();
 	}
 
-	@Scheduled(fixedDelayString = "${ucj.delivery.poll-interval:500ms}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::deliverDue, this.settings.pollInterval());
+	}
+
 	synchronized void deliverDue() {
 		for (String channel : this.channels.names()) {
 			String status = "deliveries." + channel + ".status";

@@ -3,11 +3,11 @@ package id.ucj.notification.crossing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 
@@ -39,10 +39,10 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import id.ucj.contract.ActiveForecast;
 import id.ucj.contract.CoverageSnapshot;
 import id.ucj.notification.NotificationApplication;
 import id.ucj.testsupport.ConsumerGroups;
+import id.ucj.testsupport.CoverageSnapshots;
 import id.ucj.testsupport.HttpTestClient;
 import id.ucj.testsupport.TestKeys;
 import id.ucj.testsupport.IntegrationTest;
@@ -73,6 +73,12 @@ class AlertingTest {
 
 	static final String SECRET = "test-only-webhook-secret";
 
+	/** How often the outbox looks for due deliveries here. */
+	static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+
+	/** The longest back-off between two attempts of a delivery here. */
+	static final Duration MAX_BACK_OFF = Duration.ofSeconds(1);
+
 	static final WireMockServer webhook = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
 	static final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -90,9 +96,9 @@ class AlertingTest {
 		registry.add("ucj.channels.email.to", () -> "ops@ucj.test");
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("ucj.delivery.poll-interval", () -> "100ms");
+		registry.add("ucj.delivery.poll-interval", () -> POLL_INTERVAL.toMillis() + "ms");
 		registry.add("ucj.delivery.initial-back-off", () -> "200ms");
-		registry.add("ucj.delivery.max-back-off", () -> "1s");
+		registry.add("ucj.delivery.max-back-off", () -> MAX_BACK_OFF.toMillis() + "ms");
 	}
 
 	@AfterAll
@@ -292,8 +298,7 @@ class AlertingTest {
 	void deliversToAWebhookThatWasDownOnceItReturnsWithOneKeyAndAValidSignature() throws Exception {
 		webhook.stubFor(post("/alerts").withRequestBody(containing("\"15.04\"")).atPriority(1).willReturn(aResponse().withStatus(503)));
 
-		send(new CoverageSnapshot("15.04", "Kabupaten Batanghari", "15", 600, 1000L, 0.6, 0.6, TestClock.START, 1, Map.of(),
-				Map.of(), Map.of(), 600, 0, null, null, null, null, null, null));
+		send(CoverageSnapshots.regency("15.04").covered(600).workforce(1000).target(0.6).build());
 		this.producer.flush();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.04")).hasSize(2));
 		String id = alerts("regency=15.04&page=0&size=1").get(0).get("id").asString();
@@ -305,7 +310,11 @@ class AlertingTest {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.04"))
 			.allSatisfy((alert) -> assertThat(alert.get("deliveries").get("webhook").get("status").asString()).isEqualTo("DELIVERED")));
 		int attempts = webhookRequestsFor(id).size();
-		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> webhookRequestsFor(id).size() == attempts);
+		// The point is that nothing more happens, which only time can show. An attempt after the delivery would come
+		// from a poll finding the alert due again: within the longest back-off and one poll of the last attempt, so
+		// twice that is long enough.
+		Duration quiet = MAX_BACK_OFF.plus(POLL_INTERVAL).multipliedBy(2);
+		await().during(quiet).atMost(quiet.plusSeconds(3)).until(() -> webhookRequestsFor(id).size() == attempts);
 		for (LoggedRequest request : webhookRequestsFor(id)) {
 			assertThat(request.getHeader("Idempotency-Key")).isEqualTo(id);
 			String timestamp = request.getHeader("X-UCJ-Timestamp");
@@ -325,9 +334,8 @@ class AlertingTest {
 		awaitEveryAlertDelivered();
 		PrometheusScrape before = PrometheusScrape.of(api);
 
-		// Tebo at its 0.6 target on its first snapshot: the 0.5 milestone and the target, two alerts.
-		send(new CoverageSnapshot("15.08", "Kabupaten Tebo", "15", 600, 1000L, 0.6, 0.6, TestClock.START, 1, Map.of(),
-				Map.of(), Map.of(), 600, 0, null, null, null, null, null, null));
+		// Bungo at its 0.6 target on its first snapshot: the 0.5 milestone and the target, two alerts.
+		send(CoverageSnapshots.regency("15.08").covered(600).workforce(1000).target(0.6).build());
 		this.producer.send(new ProducerRecord<>(this.topic, "15.08", "{not a snapshot".getBytes(StandardCharsets.UTF_8)));
 		this.producer.flush();
 
@@ -397,31 +405,58 @@ class AlertingTest {
 	}
 
 	private static CoverageSnapshot muaroJambi(long covered, long version, String month, Instant at) {
-		return new CoverageSnapshot("15.05", "Kabupaten Muaro Jambi", "15", covered, 100L, covered / 100.0, 0.65, at, version,
-				Map.of(), Map.of(), Map.of(), 70, 0, java.time.YearMonth.parse(month), 70L, 0L, List.of(), null, null);
+		return CoverageSnapshots.regency("15.05")
+			.covered(covered)
+			.workforce(100)
+			.target(0.65)
+			.asOf(at)
+			.version(version)
+			.registrations(70)
+			.month(YearMonth.parse(month))
+			.registered(70)
+			.protectedCount(0)
+			.build();
 	}
 
 	/** Covered now (October 2024) of 1,000, target 65%, and the forecast from November. */
 	private static CoverageSnapshot tanjungJabungTimur(long version, long covered, long... forecast) {
-		List<ActiveForecast> months = new ArrayList<>();
-		for (int i = 0; i < forecast.length; i++) {
-			months.add(new ActiveForecast(java.time.YearMonth.of(2024, 11).plusMonths(i), forecast[i]));
-		}
-		return new CoverageSnapshot("15.07", "Kabupaten Tanjung Jabung Timur", "15", covered, 1000L, covered / 1000.0, 0.65,
-				Instant.parse("2024-10-14T00:00:00Z").plusSeconds(version * 60), version, Map.of(), Map.of(), Map.of(),
-				covered, 0, java.time.YearMonth.of(2024, 10), covered, covered, List.of(), months, 16_800L);
+		return CoverageSnapshots.regency("15.07")
+			.covered(covered)
+			.workforce(1000)
+			.target(0.65)
+			.asOf(publishedAt(version))
+			.version(version)
+			.month(YearMonth.of(2024, 10))
+			.registered(covered)
+			.protectedCount(covered)
+			.forecast(YearMonth.of(2024, 11), forecast)
+			.premium(16_800)
+			.build();
 	}
 
 	private static CoverageSnapshot sarolangun(long covered, long version) {
-		return new CoverageSnapshot("15.03", "Kabupaten Sarolangun", "15", covered, 112_000L, covered / 112_000.0, 0.65,
-				Instant.parse("2024-10-14T00:00:00Z").plusSeconds(version * 60), version, Map.of(), Map.of(), Map.of(),
-				covered, 0, null, null, null, null, null, null);
+		return CoverageSnapshots.sarolangun()
+			.covered(covered)
+			.workforce(112_000)
+			.target(0.65)
+			.asOf(publishedAt(version))
+			.version(version)
+			.build();
 	}
 
 	private static CoverageSnapshot merangin(long covered, long version) {
-		return new CoverageSnapshot("15.02", "Kabupaten Merangin", "15", covered, 1000L, covered / 1000.0, 0.99,
-				Instant.parse("2024-10-14T00:00:00Z").plusSeconds(version * 60), version, Map.of(), Map.of(), Map.of(),
-				covered, 0, null, null, null, null, null, null);
+		return CoverageSnapshots.regency("15.02")
+			.covered(covered)
+			.workforce(1000)
+			.target(0.99)
+			.asOf(publishedAt(version))
+			.version(version)
+			.build();
+	}
+
+	/** Version n of a snapshot is published n minutes into 14 October 2024. */
+	private static Instant publishedAt(long version) {
+		return Instant.parse("2024-10-14T00:00:00Z").plusSeconds(version * 60);
 	}
 
 	/** What a receiver computes: HMAC-SHA256 over "<timestamp>.<body>". */

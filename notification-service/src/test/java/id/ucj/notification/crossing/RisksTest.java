@@ -1,16 +1,12 @@
 package id.ucj.notification.crossing;
 
-import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import id.ucj.contract.ActiveForecast;
 import id.ucj.contract.CoverageSnapshot;
 import id.ucj.notification.alert.Direction;
+import id.ucj.testsupport.CoverageSnapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,13 +56,16 @@ class RisksTest {
 
 	/** Covered now (October 2024), then the forecast from November. */
 	static CoverageSnapshot snapshot(long covered, long... forecast) {
-		List<ActiveForecast> months = new ArrayList<>();
-		for (int i = 0; i < forecast.length; i++) {
-			months.add(new ActiveForecast(NOVEMBER.plusMonths(i), forecast[i]));
-		}
-		return new CoverageSnapshot("15.03", "Kabupaten Sarolangun", "15", covered, 1000L, covered / 1000.0, 0.65,
-				Instant.parse("2024-10-14T15:00:00Z"), 1, Map.of(), Map.of(), Map.of(), covered, 0, YearMonth.of(2024, 10),
-				covered, covered, List.of(), months, 16_800L);
+		return CoverageSnapshots.sarolangun()
+			.covered(covered)
+			.workforce(1000)
+			.target(0.65)
+			.month(YearMonth.of(2024, 10))
+			.registered(covered)
+			.protectedCount(covered)
+			.forecast(NOVEMBER, forecast)
+			.premium(16_800)
+			.build();
 	}
 
 }

@@ -2,13 +2,12 @@ package id.ucj.notification.crossing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import id.ucj.contract.CoverageSnapshot;
 import id.ucj.notification.alert.Direction;
-import id.ucj.testsupport.TestClock;
+import id.ucj.testsupport.CoverageSnapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,8 +66,7 @@ class ThresholdsTest {
 	}
 
 	static CoverageSnapshot snapshot(Double ratio, double target) {
-		return new CoverageSnapshot("15.03", "Kabupaten Sarolangun", "15", 0, 112_000L, ratio, target, TestClock.START, 1,
-				Map.of(), Map.of(), Map.of(), 0, 0, null, null, null, null, null, null);
+		return CoverageSnapshots.sarolangun().workforce(112_000).coverageRatio(ratio).target(target).build();
 	}
 
 }

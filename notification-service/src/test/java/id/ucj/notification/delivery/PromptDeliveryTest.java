@@ -1,9 +1,6 @@
 package id.ucj.notification.delivery;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import id.ucj.contract.CoverageSnapshot;
+import id.ucj.testsupport.CoverageSnapshots;
 import id.ucj.testsupport.IntegrationTest;
 import id.ucj.testsupport.KafkaTestBroker;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,9 +64,7 @@ class PromptDeliveryTest {
 		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		CoverageSnapshot kerinci = new CoverageSnapshot("15.01", "Kabupaten Kerinci", "15", 660, 1000L, 0.66, 0.65,
-				Instant.parse("2024-10-14T15:00:00Z"), 1, Map.of(), Map.of(), Map.of(), 660, 0, null, null, null, List.of(),
-				null, null);
+		CoverageSnapshot kerinci = CoverageSnapshots.regency("15.01").covered(660).workforce(1000).target(0.65).build();
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
 			producer.send(new ProducerRecord<>(this.topic, "15.01", JsonMapper.builder().build().writeValueAsBytes(kerinci)));
 		}
