@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import id.ucj.testsupport.Docs;
 import id.ucj.testsupport.HttpTestClient;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
@@ -160,6 +161,25 @@ class PrometheusCheckTest {
 
 		assertThat(scan.scannedBytes()).isGreaterThan(1_000_000);
 		assertThat(scan.findings()).isEmpty();
+	}
+
+	/**
+	 * docs/operations.md names every metric family the three services export, after a campaign that also took the
+	 * error paths (dead letters, a refused delivery), so that a metric added without its documentation fails here.
+	 */
+	@Test
+	void everyMetricTheServicesExportIsInTheOperationsPage() {
+		Set<String> documented = Docs.ofThisRepository().codeSpans("docs/operations.md");
+		Set<String> exported = new TreeSet<>();
+		for (String service : this.system.servicePorts.keySet()) {
+			exported.addAll(ExportedMetrics.families(new HttpTestClient(this.system.servicePorts.get(service),
+					this.system.key("UCJ_READER_KEY")).get("/actuator/prometheus").body()));
+		}
+
+		assertThat(exported).as("metric families exported").hasSizeGreaterThan(50).contains("ucj_coverage_ratio");
+		assertThat(exported.stream().filter((family) -> !ExportedMetrics.documented(family, documented)))
+			.as("metric families missing from docs/operations.md")
+			.isEmpty();
 	}
 
 	/** The scan finds what it looks for: the simulator's own list of what it gave holds every NIK and name. */

@@ -104,7 +104,7 @@ class Counters {
 	 * <p>
 	 * The listener threads of one instance add one batch at a time: a batch spread over the country touches hundreds
 	 * of regencies, and two threads adding at once collided on most of them, each collision a read and a write more
-	 * (docs/performance.md, change 17). Between instances, the compare-and-set keeps it exact as before.
+	 * (docs/performance-history.md, change 17). Between instances, the compare-and-set keeps it exact as before.
 	 */
 	Map<String, CounterDocument> add(List<BatchFold.Supply> supplies) {
 		Map<String, List<BatchFold.Supply>> byRegency = byRegency(supplies);
@@ -199,7 +199,7 @@ class Counters {
 	/**
 	 * The increment as an update document, built by hand rather than mapped by Spring Data: mapping each
 	 * {@code totals.<counter>} path against {@link CounterDocument} took a quarter of the counting thread in a
-	 * country-wide batch (docs/performance.md, change 17).
+	 * country-wide batch (docs/performance-history.md, change 17).
 	 */
 	static Document update(CounterDocument.Increment increment, Instant now) {
 		Document inc = new Document();

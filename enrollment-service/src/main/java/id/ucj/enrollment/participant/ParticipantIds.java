@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Derives a participant's pseudonymous id from the NIK: HMAC-SHA256 under a secret key, hex-encoded, after the
  * key's version ({@code v1-<64 hex>}). The same NIK always gives the same id under one key, and without the key
  * the id cannot be traced back to the NIK (UU 27/2022). The version tells ids of different keys apart after a
- * rotation (README, "Security").
+ * rotation (docs/security.md).
  */
 @Component
 public class ParticipantIds {
