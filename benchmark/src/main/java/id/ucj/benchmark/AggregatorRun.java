@@ -24,25 +24,33 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The coverage-aggregator alone, in this JVM, against the broker and the store: participant events are put on its
- * topic with a plain producer (as enrollment-service does), and each phase is timed from its first record to the
- * moment the aggregator has processed its last. Phases: new participants, then each of the first {@code known} of
- * them moving to another regency, then every move uploaded again (duplicates), then a contribution for each (three
- * months of cover). The last three take the path of every event about a known participant, as deregistrations do,
- * with all the participants registered known to the store. The run checks that every event was processed and every
+ * The coverage-aggregator alone, in this JVM, against the broker and the store:
+ * participant events are put on its topic with a plain producer (as enrollment-service
+ * does), and each phase is timed from its first record to the moment the aggregator has
+ * processed its last. Phases: new participants, then each of the first {@code known} of
+ * them moving to another regency, then every move uploaded again (duplicates), then a
+ * contribution for each (three months of cover). The last three take the path of every
+ * event about a known participant, as deregistrations do, with all the participants
+ * registered known to the store. The run checks that every event was processed and every
  * participant is counted as covered (active) at the end, exactly.
  */
 final class AggregatorRun {
 
-	/** The run's own reader key, generated for it: the aggregator's API needs a credential like any other. */
+	/**
+	 * The run's own reader key, generated for it: the aggregator's API needs a credential
+	 * like any other.
+	 */
 	private static final String READER_KEY = ClientKey.generate();
 
-	/** A phase's throughput over time is told in tenths of its duration, for phases of a minute or more. */
+	/**
+	 * A phase's throughput over time is told in tenths of its duration, for phases of a
+	 * minute or more.
+	 */
 	private static final int TENTHS = 10;
 
 	/**
-	 * Shorter phases are a handful of batches of up to 5,000 events, and their tenths tell batch boundaries, not
-	 * throughput.
+	 * Shorter phases are a handful of batches of up to 5,000 events, and their tenths
+	 * tell batch boundaries, not throughput.
 	 */
 	private static final Duration OVER_TIME_FROM = Duration.ofMinutes(1);
 
@@ -71,17 +79,19 @@ final class AggregatorRun {
 	void measure(Figures figures) throws Exception {
 		String topic = "participant-events-" + this.store.name();
 		RawKafka.createTopic(this.bootstrapServers, topic, 6);
-		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(RawKafka.workloadProducer(this.bootstrapServers))) {
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				RawKafka.workloadProducer(this.bootstrapServers))) {
 			this.workload.produce(producer, topic, 0, this.participants);
-			List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
-					"--spring.main.banner-mode=off", "--logging.level.root=WARN",
-					"--spring.kafka.bootstrap-servers=" + this.bootstrapServers,
-					"--spring.mongodb.uri=" + this.store.uri("ucj-benchmark"), "--ucj.topics.participant-events=" + topic,
-					"--ucj.topics.coverage-changes=coverage-changes-" + this.store.name(),
-					"--spring.kafka.consumer.group-id=aggregator-" + this.store.name(),
-					"--ucj.security.api-keys[0].sha256=" + ClientKey.hash(READER_KEY),
-					"--ucj.security.api-keys[0].client=benchmark", "--ucj.security.api-keys[0].role=reader",
-					"--ucj.security.api-keys[0].areas=*"));
+			List<String> arguments = new ArrayList<>(
+					List.of("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+							"--logging.level.root=WARN", "--spring.kafka.bootstrap-servers=" + this.bootstrapServers,
+							"--spring.mongodb.uri=" + this.store.uri("ucj-benchmark"),
+							"--ucj.topics.participant-events=" + topic,
+							"--ucj.topics.coverage-changes=coverage-changes-" + this.store.name(),
+							"--spring.kafka.consumer.group-id=aggregator-" + this.store.name(),
+							"--ucj.security.api-keys[0].sha256=" + ClientKey.hash(READER_KEY),
+							"--ucj.security.api-keys[0].client=benchmark", "--ucj.security.api-keys[0].role=reader",
+							"--ucj.security.api-keys[0].areas=*"));
 			this.store.listenerThreads()
 				.ifPresent((threads) -> arguments.add("--spring.kafka.listener.concurrency=" + threads));
 			ConfigurableApplicationContext aggregator = new SpringApplicationBuilder(AggregatorApplication.class)
@@ -116,8 +126,9 @@ final class AggregatorRun {
 	}
 
 	/**
-	 * Times a phase; also whether it slows as it goes (the second half's rate against the first's: below 1, the
-	 * cost of an event grows with what is stored), the heap after a full GC at its end, and the store's file.
+	 * Times a phase; also whether it slows as it goes (the second half's rate against the
+	 * first's: below 1, the cost of an event grows with what is stored), the heap after a
+	 * full GC at its end, and the store's file.
 	 */
 	private void phase(Figures figures, String measure, ProcessedEvents events, long target, int phaseEvents,
 			long startNanos) throws Exception {
@@ -141,7 +152,8 @@ final class AggregatorRun {
 		String note = (processed >= target) ? String.format("%,d events in %.1f s", phaseEvents, seconds)
 				: String.format("stopped after %.0f s with %,d of %,d processed", seconds, done, phaseEvents);
 		figures.add(this.store.name(), measure, done / seconds, "events/s", note);
-		// Progress is read every 50 ms and counted a batch at a time: halves of under a second each (a phase of a
+		// Progress is read every 50 ms and counted a batch at a time: halves of under a
+		// second each (a phase of a
 		// batch or two) tell where a batch ended, not how fast it went.
 		long second = Duration.ofSeconds(1).toNanos();
 		if (processed >= target && halfway - startNanos >= second && end - halfway >= second) {
@@ -166,8 +178,9 @@ final class AggregatorRun {
 	}
 
 	/**
-	 * The phase's throughput over time: its rate in each tenth of its duration, in order, so that a slowdown as the
-	 * store grows shows where it starts. The figure is the slowest tenth against the phase's median tenth.
+	 * The phase's throughput over time: its rate in each tenth of its duration, in order,
+	 * so that a slowdown as the store grows shows where it starts. The figure is the
+	 * slowest tenth against the phase's median tenth.
 	 */
 	private void overTime(Figures figures, String measure, List<Progress> progress) {
 		long start = progress.get(0).at();
@@ -199,9 +212,10 @@ final class AggregatorRun {
 	}
 
 	/**
-	 * The aggregator's count of processed events ({@code ucj.aggregator.events}, one counter per outcome), read every
-	 * 50 ms without searching the registry each time: with hundreds of regencies it holds thousands of gauges, and
-	 * the search took a noticeable share of the two cores the run measures.
+	 * The aggregator's count of processed events ({@code ucj.aggregator.events}, one
+	 * counter per outcome), read every 50 ms without searching the registry each time:
+	 * with hundreds of regencies it holds thousands of gauges, and the search took a
+	 * noticeable share of the two cores the run measures.
 	 */
 	private static final class ProcessedEvents {
 
@@ -226,8 +240,7 @@ final class AggregatorRun {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/coverage/national"))
 				.header("Authorization", "Bearer " + READER_KEY)
-				.build(),
-					HttpResponse.BodyHandlers.ofString());
+				.build(), HttpResponse.BodyHandlers.ofString());
 		return JsonMapper.builder().build().readTree(response.body()).get("covered").asLong();
 	}
 

@@ -18,21 +18,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar benchmark/target/ucj-benchmark.jar}: one run, on this machine, of the raw Kafka ceiling, each
- * store's bulk-write ceiling and the aggregator on the same events; prints a table and writes the same figures as
- * JSON.
+ * {@code java -jar benchmark/target/ucj-benchmark.jar}: one run, on this machine, of the
+ * raw Kafka ceiling, each store's bulk-write ceiling and the aggregator on the same
+ * events; prints a table and writes the same figures as JSON.
  */
 @Command(name = "ucj-benchmark", mixinStandardHelpOptions = true,
 		description = "Measures Kafka, the store and the coverage-aggregator on this machine, and prints the figures.")
 public final class Benchmark implements Callable<Integer> {
 
 	/**
-	 * The aggregator's largest batch ({@code spring.kafka.consumer.max-poll-records}): the store ceiling's bulks and
-	 * the raw consumer's polls are as large, so that the ratios compare like with like.
+	 * The aggregator's largest batch ({@code spring.kafka.consumer.max-poll-records}):
+	 * the store ceiling's bulks and the raw consumer's polls are as large, so that the
+	 * ratios compare like with like.
 	 */
 	static final int AGGREGATOR_BATCH = 5000;
 
-	@Option(names = "--participants", defaultValue = "100000", description = "Participants per aggregator phase (default ${DEFAULT-VALUE}).")
+	@Option(names = "--participants", defaultValue = "100000",
+			description = "Participants per aggregator phase (default ${DEFAULT-VALUE}).")
 	int participants;
 
 	@Option(names = "--store", split = ",", defaultValue = "memory,h2",
@@ -51,24 +53,28 @@ public final class Benchmark implements Callable<Integer> {
 			description = "Where the aggregator phases' participants are: jambi (11 regencies) or national (all 514). Default ${DEFAULT-VALUE}.")
 	String regencies;
 
-	@Option(names = "--phase-timeout", defaultValue = "PT5M", description = "Longest wait for one aggregator phase (default ${DEFAULT-VALUE}).")
+	@Option(names = "--phase-timeout", defaultValue = "PT5M",
+			description = "Longest wait for one aggregator phase (default ${DEFAULT-VALUE}).")
 	Duration phaseTimeout;
 
 	@Option(names = "--launcher", defaultValue = "launcher/target/ucj-launcher.jar",
 			description = "The launcher for the whole-pipeline run, or none to skip it (default ${DEFAULT-VALUE}).")
 	String launcher;
 
-	@Option(names = "--offered-rate", defaultValue = "2000", description = "Registrations a second offered in the latency run (default ${DEFAULT-VALUE}).")
+	@Option(names = "--offered-rate", defaultValue = "2000",
+			description = "Registrations a second offered in the latency run (default ${DEFAULT-VALUE}).")
 	int offeredRate;
 
 	@Option(names = "--warm-up", defaultValue = "PT30S",
 			description = "How long the same load is offered, unmeasured, before the latency run (default ${DEFAULT-VALUE}).")
 	Duration warmUp;
 
-	@Option(names = "--latency-run", defaultValue = "PT30S", description = "How long the latency run offers registrations (default ${DEFAULT-VALUE}).")
+	@Option(names = "--latency-run", defaultValue = "PT30S",
+			description = "How long the latency run offers registrations (default ${DEFAULT-VALUE}).")
 	Duration latencyRun;
 
-	@Option(names = "--output", defaultValue = "benchmark/target/benchmark.json", description = "JSON output (default ${DEFAULT-VALUE}).")
+	@Option(names = "--output", defaultValue = "benchmark/target/benchmark.json",
+			description = "JSON output (default ${DEFAULT-VALUE}).")
 	Path output;
 
 	public static void main(String[] args) {
@@ -95,19 +101,23 @@ public final class Benchmark implements Callable<Integer> {
 				figures.add("-", "raw Kafka: consume", raw[1], "records/s", "");
 			}
 			if (this.runs.contains("streams")) {
-				new StreamsRun(kafka, workload, this.participants, known, this.phaseTimeout, work.resolve("streams")).measure(figures);
+				new StreamsRun(kafka, workload, this.participants, known, this.phaseTimeout, work.resolve("streams"))
+					.measure(figures);
 			}
 			for (String kind : this.stores) {
 				try (Store store = Store.start(kind, work.resolve(kind))) {
 					if (this.runs.contains("store")) {
 						double ceiling = StoreCeiling.measure(store, this.participants, AGGREGATOR_BATCH);
-						figures.add(kind, "store: unordered bulk upserts by _id", ceiling, "documents/s", "membership-sized");
+						figures.add(kind, "store: unordered bulk upserts by _id", ceiling, "documents/s",
+								"membership-sized");
 					}
 					if (this.runs.contains("aggregator")) {
-						new AggregatorRun(kafka, store, workload, this.participants, known, this.phaseTimeout).measure(figures);
+						new AggregatorRun(kafka, store, workload, this.participants, known, this.phaseTimeout)
+							.measure(figures);
 					}
 					if (this.runs.contains("pipeline") && !"none".equals(this.launcher)) {
-						new PipelineRun(store, Path.of(this.launcher).toAbsolutePath(), work.resolve("pipeline-" + kind))
+						new PipelineRun(store, Path.of(this.launcher).toAbsolutePath(),
+								work.resolve("pipeline-" + kind))
 							.measure(figures, this.participants, this.offeredRate, this.warmUp, this.latencyRun);
 					}
 					ratios(figures, kind);
@@ -131,12 +141,17 @@ public final class Benchmark implements Callable<Integer> {
 		return 0;
 	}
 
-	/** Participants the known-participant phases take: {@code --known}, at most all of them. */
+	/**
+	 * Participants the known-participant phases take: {@code --known}, at most all of
+	 * them.
+	 */
 	private int known() {
 		return (this.known != null) ? Math.min(this.known, this.participants) : this.participants;
 	}
 
-	/** The ratios the targets are stated in, for those whose figures this run measured. */
+	/**
+	 * The ratios the targets are stated in, for those whose figures this run measured.
+	 */
 	private static void ratios(Figures figures, String kind) {
 		double fresh = figures.value(kind, "aggregator: new participants");
 		double raw = figures.value("-", "raw Kafka: produce (acks=all, idempotent)");

@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CPU time used so far by each process of a pipeline run: this benchmark's own (the store, the clients, the snapshot
- * reader), the launcher's (the Kafka broker) and each service's, named after its jar. Two readings tell where the CPU
- * of what happened in between went.
+ * CPU time used so far by each process of a pipeline run: this benchmark's own (the
+ * store, the clients, the snapshot reader), the launcher's (the Kafka broker) and each
+ * service's, named after its jar. Two readings tell where the CPU of what happened in
+ * between went.
  */
 final class CpuUse {
 
@@ -28,7 +29,10 @@ final class CpuUse {
 		return process.info().totalCpuDuration().orElse(Duration.ZERO);
 	}
 
-	/** The service's jar name without {@code .jar}, or the process id when its command line cannot be read. */
+	/**
+	 * The service's jar name without {@code .jar}, or the process id when its command
+	 * line cannot be read.
+	 */
 	private static String name(ProcessHandle process) {
 		return process.info()
 			.arguments()

@@ -11,7 +11,10 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** What a run measured, in order: printed as a table and written as JSON with the same names and values. */
+/**
+ * What a run measured, in order: printed as a table and written as JSON with the same
+ * names and values.
+ */
 final class Figures {
 
 	record Figure(String store, String measure, double value, String unit, String note) {

@@ -32,25 +32,31 @@ import id.ucj.contract.ClientKey;
 import id.ucj.launcher.Launcher;
 
 /**
- * The whole pipeline as field apps use it: the launcher runs the three services as their own processes (embedded
- * broker, this run's store through {@code MONGODB_URI}); registrations go through enrollment-service's batch API
- * from concurrent clients, and are counted when their regency's count includes them.
+ * The whole pipeline as field apps use it: the launcher runs the three services as their
+ * own processes (embedded broker, this run's store through {@code MONGODB_URI});
+ * registrations go through enrollment-service's batch API from concurrent clients, and
+ * are counted when their regency's count includes them.
  * <ul>
- * <li>sustained: every client sends batches as fast as it is answered; accepted/s from the first request to the last
- * answer, and counted/s until Sarolangun's count in its snapshots has them all; then the same for a contribution of
- * each participant (four months of cover), counted when Sarolangun's snapshot forecasts them all active three months
- * ahead;</li>
- * <li>latency: batches sent at a fixed offered rate; each batch's latency runs from its 202 to the moment the
- * regency's count in its snapshots on {@code coverage-changes} ({@link Snapshots}, read as they arrive, so that
- * measuring puts no load on the aggregator or the store) reaches the total up to and including it. These
- * registrations go to a regency whose workforce is what the run offers, so that it crosses 50%, its 65% target, 80%
- * and 95% while the run goes on: each crossing's time to the webhook runs from the snapshot that crossed
- * ({@code crossedAt}) to the moment the run's receiver got the alert.</li>
+ * <li>sustained: every client sends batches as fast as it is answered; accepted/s from
+ * the first request to the last answer, and counted/s until Sarolangun's count in its
+ * snapshots has them all; then the same for a contribution of each participant (four
+ * months of cover), counted when Sarolangun's snapshot forecasts them all active three
+ * months ahead;</li>
+ * <li>latency: batches sent at a fixed offered rate; each batch's latency runs from its
+ * 202 to the moment the regency's count in its snapshots on {@code coverage-changes}
+ * ({@link Snapshots}, read as they arrive, so that measuring puts no load on the
+ * aggregator or the store) reaches the total up to and including it. These registrations
+ * go to a regency whose workforce is what the run offers, so that it crosses 50%, its 65%
+ * target, 80% and 95% while the run goes on: each crossing's time to the webhook runs
+ * from the snapshot that crossed ({@code crossedAt}) to the moment the run's receiver got
+ * the alert.</li>
  * </ul>
  */
 final class PipelineRun {
 
-	/** The run's own keys, generated for it and given to the launcher as the local ones. */
+	/**
+	 * The run's own keys, generated for it and given to the launcher as the local ones.
+	 */
 	private static final String ENROLLER_KEY = ClientKey.generate();
 
 	private static final String READER_KEY = ClientKey.generate();
@@ -60,17 +66,25 @@ final class PipelineRun {
 	/** Where the sustained run registers: Sarolangun. */
 	private static final String SUSTAINED_REGENCY = "15.03";
 
-	/** Where the latency run registers, so that its thresholds are crossed while it runs. */
+	/**
+	 * Where the latency run registers, so that its thresholds are crossed while it runs.
+	 */
 	private static final String CROSSING_REGENCY = "15.02";
 
-	/** Where the latency run's warm-up registers: a regency with no workforce set, so no alert either. */
+	/**
+	 * Where the latency run's warm-up registers: a regency with no workforce set, so no
+	 * alert either.
+	 */
 	private static final String WARM_UP_REGENCY = "15.04";
 
 	private static final int BATCH = 500;
 
 	private static final int CLIENTS = 8;
 
-	/** Months of cover each contribution of the sustained run pays, from the regency's current month. */
+	/**
+	 * Months of cover each contribution of the sustained run pays, from the regency's
+	 * current month.
+	 */
 	private static final int COVER_MONTHS = 4;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -114,15 +128,17 @@ final class PipelineRun {
 	private void measure(Figures figures, Process launcher, Snapshots snapshots, String enroll, String aggregator,
 			int participants, int offeredPerSecond, Duration warmUp, Duration latencyRun, WebhookReceiver webhook)
 			throws Exception {
-		// Sarolangun crosses half of this workforce during the sustained run, so that the latency run measures a
-		// notifier that has delivered an alert before, as one that has been running does (the first delivery after a
+		// Sarolangun crosses half of this workforce during the sustained run, so that the
+		// latency run measures a
+		// notifier that has delivered an alert before, as one that has been running does
+		// (the first delivery after a
 		// start loads and compiles the delivery path: about half a second more, once).
 		setWorkforce(aggregator, SUSTAINED_REGENCY, 2L * participants, 0.65);
 		long before = snapshots.coveredNow(SUSTAINED_REGENCY);
 
 		long start = System.nanoTime();
-		sendAll(participants, (first, last) -> post(enroll + "/api/v1/registrations/batch", "registrations", first, last,
-				(i) -> registration(i, SUSTAINED_REGENCY)));
+		sendAll(participants, (first, last) -> post(enroll + "/api/v1/registrations/batch", "registrations", first,
+				last, (i) -> registration(i, SUSTAINED_REGENCY)));
 		double accepted = participants / RawKafka.seconds(start);
 		awaitCounted("registration", () -> snapshots.covered(SUSTAINED_REGENCY, Duration.ofMillis(20)) - before,
 				participants);
@@ -138,10 +154,11 @@ final class PipelineRun {
 	}
 
 	/**
-	 * Every participant of the sustained run then pays four months of cover, from Sarolangun's current month, through
-	 * the contributions batch API: the monthly path of effective coverage. A contribution is counted when Sarolangun's
-	 * snapshot forecasts its participant as still active three months ahead, which only paid cover does (a
-	 * registration alone pays its own month, and lapses two months after).
+	 * Every participant of the sustained run then pays four months of cover, from
+	 * Sarolangun's current month, through the contributions batch API: the monthly path
+	 * of effective coverage. A contribution is counted when Sarolangun's snapshot
+	 * forecasts its participant as still active three months ahead, which only paid cover
+	 * does (a registration alone pays its own month, and lapses two months after).
 	 */
 	private void contributions(Figures figures, Snapshots snapshots, String enroll, int participants) throws Exception {
 		YearMonth month = snapshots.monthNow(SUSTAINED_REGENCY);
@@ -149,8 +166,8 @@ final class PipelineRun {
 		YearMonth ahead = month.plusMonths(3);
 		long before = snapshots.activeIn(SUSTAINED_REGENCY, ahead, Duration.ZERO);
 		long start = System.nanoTime();
-		sendAll(participants, (first, last) -> post(enroll + "/api/v1/contributions/batch", "contributions", first, last,
-				(i) -> contribution(i, SUSTAINED_REGENCY, month, through)));
+		sendAll(participants, (first, last) -> post(enroll + "/api/v1/contributions/batch", "contributions", first,
+				last, (i) -> contribution(i, SUSTAINED_REGENCY, month, through)));
 		double accepted = participants / RawKafka.seconds(start);
 		awaitCounted("contribution", () -> snapshots.activeIn(SUSTAINED_REGENCY, ahead, Duration.ofMillis(20)) - before,
 				participants);
@@ -161,7 +178,10 @@ final class PipelineRun {
 				String.format("%,d participants paying %s to %s", participants, month, through));
 	}
 
-	/** Sends items 0 to {@code count}, {@value #BATCH} a batch, from {@value #CLIENTS} concurrent clients. */
+	/**
+	 * Sends items 0 to {@code count}, {@value #BATCH} a batch, from {@value #CLIENTS}
+	 * concurrent clients.
+	 */
 	private static void sendAll(int count, Batch batch) throws Exception {
 		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 		try {
@@ -192,15 +212,18 @@ final class PipelineRun {
 		long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
 		while (counted.getAsLong() < expected) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Sarolangun's snapshots did not count every " + what + " within 30 minutes");
+				throw new IllegalStateException(
+						"Sarolangun's snapshots did not count every " + what + " within 30 minutes");
 			}
 		}
 	}
 
 	private void latency(Figures figures, Process launcher, Snapshots snapshots, String enroll, String aggregator,
 			int offset, int offeredPerSecond, Duration warmUp, Duration run, WebhookReceiver webhook) throws Exception {
-		// The same load first, unmeasured, in a regency of its own: for the first minute or so after a start, the
-		// JIT compilers of five JVMs take close to a core of the two, and the latency measured then is theirs.
+		// The same load first, unmeasured, in a regency of its own: for the first minute
+		// or so after a start, the
+		// JIT compilers of five JVMs take close to a core of the two, and the latency
+		// measured then is theirs.
 		Offer warming = Offer.of(offeredPerSecond, warmUp);
 		offer(snapshots, enroll, WARM_UP_REGENCY, offset, warming);
 		Offer measured = Offer.of(offeredPerSecond, run);
@@ -208,7 +231,8 @@ final class PipelineRun {
 		Map<String, Duration> cpuBefore = CpuUse.read(launcher);
 		Histogram latencies = offer(snapshots, enroll, CROSSING_REGENCY, offset + warming.registrations(), measured);
 		Map<String, Duration> cpuAfter = CpuUse.read(launcher);
-		String note = String.format("%,d registrations offered at %,d/s in batches of %d, after %d s of the same unmeasured",
+		String note = String.format(
+				"%,d registrations offered at %,d/s in batches of %d, after %d s of the same unmeasured",
 				measured.registrations(), offeredPerSecond, measured.perBatch(), warmUp.toSeconds());
 		figures.add(this.store.name(), "pipeline: 202 to counted, p50", latencies.getValueAtPercentile(50), "ms", note);
 		figures.add(this.store.name(), "pipeline: 202 to counted, p95", latencies.getValueAtPercentile(95), "ms", "");
@@ -219,7 +243,10 @@ final class PipelineRun {
 		crossings(figures, webhook);
 	}
 
-	/** Where the latency run's CPU went: per registration and as a share of the run's time, process by process. */
+	/**
+	 * Where the latency run's CPU went: per registration and as a share of the run's
+	 * time, process by process.
+	 */
 	private void cpu(Figures figures, Map<String, Duration> before, Map<String, Duration> after, Offer offer) {
 		double seconds = offer.batches() * offer.interval() / 1e9;
 		after.forEach((process, used) -> {
@@ -230,7 +257,10 @@ final class PipelineRun {
 		});
 	}
 
-	/** Registrations offered at a fixed rate for a while, in batches of a hundredth of the rate. */
+	/**
+	 * Registrations offered at a fixed rate for a while, in batches of a hundredth of the
+	 * rate.
+	 */
 	private record Offer(int perBatch, long interval, int batches) {
 
 		static Offer of(int perSecond, Duration run) {
@@ -245,19 +275,25 @@ final class PipelineRun {
 
 	}
 
-	/** Offers the registrations into {@code regency} and returns each batch's time from its 202 to counted. */
-	private Histogram offer(Snapshots snapshots, String enroll, String regency, int offset, Offer offer) throws Exception {
+	/**
+	 * Offers the registrations into {@code regency} and returns each batch's time from
+	 * its 202 to counted.
+	 */
+	private Histogram offer(Snapshots snapshots, String enroll, String regency, int offset, Offer offer)
+			throws Exception {
 		long before = snapshots.coveredNow(regency);
 		long[] answered = new long[offer.batches()];
 		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 		List<Future<?>> sent = new CopyOnWriteArrayList<>();
 		ExecutorService offering = Executors.newSingleThreadExecutor();
-		// Offered on a thread of its own, so that counting is observed while registrations keep coming.
+		// Offered on a thread of its own, so that counting is observed while
+		// registrations keep coming.
 		Future<?> offered = offering.submit(() -> {
 			long start = System.nanoTime();
 			for (int i = 0; i < offer.batches(); i++) {
 				int batch = i;
-				// Parked, not spinning: a spinning client would take one of the two cores the run measures.
+				// Parked, not spinning: a spinning client would take one of the two cores
+				// the run measures.
 				LockSupport.parkNanos(start + i * offer.interval() - System.nanoTime());
 				int first = offset + i * offer.perBatch();
 				sent.add(clients.submit(() -> {
@@ -286,7 +322,10 @@ final class PipelineRun {
 		return latencies;
 	}
 
-	/** The crossings of the latency run's regency as its webhook received them (up to 30 s after the run). */
+	/**
+	 * The crossings of the latency run's regency as its webhook received them (up to 30 s
+	 * after the run).
+	 */
 	private void crossings(Figures figures, WebhookReceiver webhook) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		List<WebhookReceiver.Received> crossings = List.of();
@@ -305,22 +344,28 @@ final class PipelineRun {
 			Instant detectedAt = Instant.parse(received.alert().get("detectedAt").asString());
 			long millis = Math.max(0, Duration.between(crossedAt, received.at()).toMillis());
 			toWebhook.recordValue(millis);
-			each.add(String.format("%.0f%% %,d ms (detected after %,d)", received.alert().get("threshold").asDouble() * 100,
-					millis, Duration.between(crossedAt, detectedAt).toMillis()));
+			each.add(String.format("%.0f%% %,d ms (detected after %,d)",
+					received.alert().get("threshold").asDouble() * 100, millis,
+					Duration.between(crossedAt, detectedAt).toMillis()));
 		}
-		String note = String.format("%d crossings (50%%, 65%% target, 80%%, 95%%) of %s", crossings.size(), CROSSING_REGENCY);
-		figures.add(this.store.name(), "pipeline: crossing to webhook, p50", toWebhook.getValueAtPercentile(50), "ms", note);
-		figures.add(this.store.name(), "pipeline: crossing to webhook, max", toWebhook.getMaxValue(), "ms", each.toString());
+		String note = String.format("%d crossings (50%%, 65%% target, 80%%, 95%%) of %s", crossings.size(),
+				CROSSING_REGENCY);
+		figures.add(this.store.name(), "pipeline: crossing to webhook, p50", toWebhook.getValueAtPercentile(50), "ms",
+				note);
+		figures.add(this.store.name(), "pipeline: crossing to webhook, max", toWebhook.getMaxValue(), "ms",
+				each.toString());
 	}
 
 	private void setWorkforce(String aggregator, String regency, long workforce, double target) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(aggregator + "/api/v1/regencies/" + regency))
+		HttpResponse<String> response = this.http.send(HttpRequest
+			.newBuilder(URI.create(aggregator + "/api/v1/regencies/" + regency))
 			.header("Content-Type", "application/json")
 			.header("Authorization", "Bearer " + ADMIN_KEY)
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"workforce\": " + workforce + ", \"target\": " + target + "}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException("Could not set " + regency + ": " + response.statusCode() + " " + response.body());
+			throw new IllegalStateException(
+					"Could not set " + regency + ": " + response.statusCode() + " " + response.body());
 		}
 	}
 
@@ -339,19 +384,23 @@ final class PipelineRun {
 			.build();
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200 || response.body().contains("REJECTED")) {
-			throw new IllegalStateException("Batch " + first + ".." + last + " not accepted: " + response.statusCode() + " "
-					+ response.body().substring(0, Math.min(300, response.body().length())));
+			throw new IllegalStateException("Batch " + first + ".." + last + " not accepted: " + response.statusCode()
+					+ " " + response.body().substring(0, Math.min(300, response.body().length())));
 		}
 		return null;
 	}
 
 	/** Participant {@code i} registered in {@code regency}. */
 	private static String registration(int i, String regency) {
-		return "{\"nik\":\"" + nik(i) + "\",\"regencyCode\":\"" + regency + "\",\"segment\":\"BPU\",\"programs\":[\"JKK\",\"JKM\"],"
+		return "{\"nik\":\"" + nik(i) + "\",\"regencyCode\":\"" + regency
+				+ "\",\"segment\":\"BPU\",\"programs\":[\"JKK\",\"JKM\"],"
 				+ "\"fundingSource\":\"APBD\",\"registeredAt\":\"" + Instant.now().minusSeconds(60) + "\"}";
 	}
 
-	/** Participant {@code i}'s JKK+JKM cover from {@code from} through {@code through}, paid from the regency's budget. */
+	/**
+	 * Participant {@code i}'s JKK+JKM cover from {@code from} through {@code through},
+	 * paid from the regency's budget.
+	 */
 	private static String contribution(int i, String regency, YearMonth from, YearMonth through) {
 		return "{\"nik\":\"" + nik(i) + "\",\"regencyCode\":\"" + regency + "\",\"coverFrom\":\"" + from
 				+ "\",\"coverThrough\":\"" + through + "\",\"fundingSource\":\"APBD\",\"amount\":"
@@ -376,7 +425,8 @@ final class PipelineRun {
 		Map<String, String> environment = builder.environment();
 		environment.remove("KAFKA_BOOTSTRAP_SERVERS");
 		environment.put("MONGODB_URI", this.store.uri("ucj-pipeline"));
-		// The store is this run's, so the launcher does not know it is its H2 store: tell the services as it would.
+		// The store is this run's, so the launcher does not know it is its H2 store: tell
+		// the services as it would.
 		this.store.listenerThreads()
 			.ifPresent((threads) -> environment.putIfAbsent(Launcher.LISTENER_THREADS, Integer.toString(threads)));
 		environment.put("UCJ_DATA_DIR", this.directory.resolve("var").toString());
@@ -385,7 +435,8 @@ final class PipelineRun {
 		environment.put("UCJ_ADMIN_KEY", ADMIN_KEY);
 		environment.put("UCJ_CHANNELS_WEBHOOK_URL", webhook.url());
 		environment.put("UCJ_CHANNELS_WEBHOOK_SECRET", ClientKey.generate());
-		// The run measures throughput, not the per-client rate limit (one client sends every batch here).
+		// The run measures throughput, not the per-client rate limit (one client sends
+		// every batch here).
 		environment.put("UCJ_SECURITY_RATELIMIT_PERSECOND", "1000000");
 		environment.put("UCJ_SECURITY_RATELIMIT_BURST", "1000000");
 		environment.put("UCJ_SERVICES_DIR", this.launcherJar.getParent().resolve("services").toString());
@@ -410,8 +461,9 @@ final class PipelineRun {
 	}
 
 	/**
-	 * A port free now on loopback, below the ephemeral range (32768 and up on Linux): a port the system handed out
-	 * as ephemeral could be taken by one of the run's own outgoing connections before the launcher binds it.
+	 * A port free now on loopback, below the ephemeral range (32768 and up on Linux): a
+	 * port the system handed out as ephemeral could be taken by one of the run's own
+	 * outgoing connections before the launcher binds it.
 	 */
 	private static int freePort() throws IOException {
 		for (int attempt = 0; attempt < 100; attempt++) {

@@ -20,8 +20,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Kafka itself on this machine: a plain idempotent producer ({@code acks=all}) and a plain consumer, records of the
- * size of the pipeline's events. The ceiling every other figure is compared with.
+ * Kafka itself on this machine: a plain idempotent producer ({@code acks=all}) and a
+ * plain consumer, records of the size of the pipeline's events. The ceiling every other
+ * figure is compared with.
  */
 final class RawKafka {
 
@@ -37,16 +38,18 @@ final class RawKafka {
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
 		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-		// Broker, store and aggregator share this machine's two cores: wait rather than expire a batch.
+		// Broker, store and aggregator share this machine's two cores: wait rather than
+		// expire a batch.
 		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
 		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000);
 		return config;
 	}
 
 	/**
-	 * How the workload is put on the topics: {@code acks=all}, one request in flight per connection (order kept
-	 * without the idempotent producer's sequence numbers, which the single in-process broker, sharing two cores with
-	 * the store and the aggregator, at times refused as out of order and never accepted again).
+	 * How the workload is put on the topics: {@code acks=all}, one request in flight per
+	 * connection (order kept without the idempotent producer's sequence numbers, which
+	 * the single in-process broker, sharing two cores with the store and the aggregator,
+	 * at times refused as out of order and never accepted again).
 	 */
 	static Properties workloadProducer(String bootstrapServers) {
 		Properties config = producer(bootstrapServers);
@@ -55,7 +58,10 @@ final class RawKafka {
 		return config;
 	}
 
-	/** Creates the topic and waits until every partition has a leader, so that the first sends are not refused. */
+	/**
+	 * Creates the topic and waits until every partition has a leader, so that the first
+	 * sends are not refused.
+	 */
 	static void createTopic(String bootstrapServers, String topic, int partitions) throws Exception {
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
 			admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) 1))).all().get();
@@ -65,7 +71,10 @@ final class RawKafka {
 		}
 	}
 
-	/** Whether every partition of the topic has a leader; a topic just created may not be known to metadata yet. */
+	/**
+	 * Whether every partition of the topic has a leader; a topic just created may not be
+	 * known to metadata yet.
+	 */
 	private static boolean hasLeaders(Admin admin, String topic) throws InterruptedException {
 		try {
 			return admin.describeTopics(Set.of(topic))
@@ -84,7 +93,10 @@ final class RawKafka {
 		}
 	}
 
-	/** Produces {@code count} records of {@code size} bytes, then consumes them all; records/s of each. */
+	/**
+	 * Produces {@code count} records of {@code size} bytes, then consumes them all;
+	 * records/s of each.
+	 */
 	static double[] measure(String bootstrapServers, String topic, int count, int size) throws Exception {
 		createTopic(bootstrapServers, topic, 6);
 		byte[] value = new byte[size];
@@ -107,7 +119,8 @@ final class RawKafka {
 		long read = 0;
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
 			consumer.subscribe(Set.of(topic));
-			// Timed from the first records on, so that joining the group is not counted as reading.
+			// Timed from the first records on, so that joining the group is not counted
+			// as reading.
 			while (read == 0) {
 				read = consumer.poll(Duration.ofMillis(200)).count();
 			}

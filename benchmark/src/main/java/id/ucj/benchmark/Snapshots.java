@@ -19,9 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Regencies' counts as the aggregator publishes them: its snapshots on {@code coverage-changes}, read as they
- * arrive (a fetch returns as soon as a snapshot is there). A registration is counted when its regency's snapshot
- * includes it; reading the snapshots, rather than asking the aggregator's API every few milliseconds, puts no load
+ * Regencies' counts as the aggregator publishes them: its snapshots on
+ * {@code coverage-changes}, read as they arrive (a fetch returns as soon as a snapshot is
+ * there). A registration is counted when its regency's snapshot includes it; reading the
+ * snapshots, rather than asking the aggregator's API every few milliseconds, puts no load
  * on the aggregator or the store under measure.
  */
 final class Snapshots implements AutoCloseable {
@@ -37,7 +38,10 @@ final class Snapshots implements AutoCloseable {
 			return this.snapshot.get("covered").asLong();
 		}
 
-		/** Its forecast of the participants still active in {@code month}, if nothing more is paid. */
+		/**
+		 * Its forecast of the participants still active in {@code month}, if nothing more
+		 * is paid.
+		 */
 		long activeIn(YearMonth month) {
 			for (JsonNode ahead : this.snapshot.get("forecast")) {
 				if (month.toString().equals(ahead.get("month").asString())) {
@@ -67,28 +71,38 @@ final class Snapshots implements AutoCloseable {
 		this.consumer.seekToBeginning(partitions);
 	}
 
-	/** The regency's count in its latest snapshot, after waiting at most {@code wait} for new snapshots. */
+	/**
+	 * The regency's count in its latest snapshot, after waiting at most {@code wait} for
+	 * new snapshots.
+	 */
 	long covered(String regency, Duration wait) {
 		take(this.consumer.poll(wait));
 		Latest regencyLatest = this.latest.get(regency);
 		return (regencyLatest != null) ? regencyLatest.covered() : 0;
 	}
 
-	/** The regency's count in its latest snapshot, once every snapshot published so far has been read. */
+	/**
+	 * The regency's count in its latest snapshot, once every snapshot published so far
+	 * has been read.
+	 */
 	long coveredNow(String regency) {
 		readToEnd();
 		return covered(regency, Duration.ZERO);
 	}
 
-	/** The regency's month in its latest snapshot, once every snapshot published so far has been read. */
+	/**
+	 * The regency's month in its latest snapshot, once every snapshot published so far
+	 * has been read.
+	 */
 	YearMonth monthNow(String regency) {
 		readToEnd();
 		return YearMonth.parse(this.latest.get(regency).snapshot().get("month").asString());
 	}
 
 	/**
-	 * How many of the regency's participants its latest snapshot forecasts as still active in {@code month}, after
-	 * waiting at most {@code wait} for new snapshots: paid cover counted moves this forward.
+	 * How many of the regency's participants its latest snapshot forecasts as still
+	 * active in {@code month}, after waiting at most {@code wait} for new snapshots: paid
+	 * cover counted moves this forward.
 	 */
 	long activeIn(String regency, YearMonth month, Duration wait) {
 		take(this.consumer.poll(wait));
@@ -111,7 +125,8 @@ final class Snapshots implements AutoCloseable {
 			JsonNode snapshot = this.json.readTree(record.value());
 			long version = snapshot.get("version").asLong();
 			Latest before = this.latest.get(record.key());
-			// Snapshots of a regency may arrive out of order (at least once); only a newer version counts.
+			// Snapshots of a regency may arrive out of order (at least once); only a
+			// newer version counts.
 			if (before == null || version > before.version()) {
 				this.latest.put(record.key(), new Latest(version, snapshot));
 			}

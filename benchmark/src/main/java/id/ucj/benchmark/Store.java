@@ -11,8 +11,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import id.ucj.launcher.DurableH2Backend;
 
 /**
- * A MongoDB wire-protocol server for one run: the project's in-memory store, its H2 file store as the launcher runs
- * it (committed after every write), or a real MongoDB given by {@code MONGODB_URI}.
+ * A MongoDB wire-protocol server for one run: the project's in-memory store, its H2 file
+ * store as the launcher runs it (committed after every write), or a real MongoDB given by
+ * {@code MONGODB_URI}.
  */
 final class Store implements AutoCloseable {
 
@@ -57,11 +58,13 @@ final class Store implements AutoCloseable {
 	}
 
 	/**
-	 * The aggregator's listener threads on this store as the launcher runs them: one on its H2 store
-	 * ({@link DurableH2Backend#AGGREGATOR_LISTENER_THREADS}); on the others, the aggregator's own default (empty).
+	 * The aggregator's listener threads on this store as the launcher runs them: one on
+	 * its H2 store ({@link DurableH2Backend#AGGREGATOR_LISTENER_THREADS}); on the others,
+	 * the aggregator's own default (empty).
 	 */
 	OptionalInt listenerThreads() {
-		return "h2".equals(this.name) ? OptionalInt.of(DurableH2Backend.AGGREGATOR_LISTENER_THREADS) : OptionalInt.empty();
+		return "h2".equals(this.name) ? OptionalInt.of(DurableH2Backend.AGGREGATOR_LISTENER_THREADS)
+				: OptionalInt.empty();
 	}
 
 	/** Bytes the store keeps on disk, when it keeps a file here (H2); -1 otherwise. */
@@ -73,7 +76,10 @@ final class Store implements AutoCloseable {
 		return this.name;
 	}
 
-	/** The connection string of a database of this store (options of {@code MONGODB_URI} kept). */
+	/**
+	 * The connection string of a database of this store (options of {@code MONGODB_URI}
+	 * kept).
+	 */
 	String uri(String database) {
 		int query = this.uri.indexOf('?');
 		String options = (query < 0) ? "" : this.uri.substring(query);

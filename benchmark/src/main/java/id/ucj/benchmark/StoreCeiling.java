@@ -16,8 +16,9 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 
 /**
- * The store's own ceiling: unordered bulk upserts, by {@code _id}, of documents shaped and sized like the
- * aggregator's memberships, in bulks of the aggregator's largest batch.
+ * The store's own ceiling: unordered bulk upserts, by {@code _id}, of documents shaped
+ * and sized like the aggregator's memberships, in bulks of the aggregator's largest
+ * batch.
  */
 final class StoreCeiling {
 
@@ -38,7 +39,8 @@ final class StoreCeiling {
 				memberships.bulkWrite(bulk, new BulkWriteOptions().ordered(false));
 			}
 			double rate = count / RawKafka.seconds(start);
-			// The aggregator's run comes next on the same store: it must not find (nor hold in memory) these.
+			// The aggregator's run comes next on the same store: it must not find (nor
+			// hold in memory) these.
 			client.getDatabase("ceiling").drop();
 			return rate;
 		}
@@ -53,10 +55,14 @@ final class StoreCeiling {
 			.append("lastOccurredAt", Instant.parse("2024-10-14T00:00:00Z").plusSeconds(i))
 			.append("partition", i % 6)
 			.append("lastOffset", (long) i)
-			.append("pending", List.of(new Document("offset", (long) i).append("occurredAt", Instant.parse("2024-10-14T00:00:00Z"))
-				.append("changes", List.of(new Document("regencyCode", "15.03").append("counts",
-						new Document("covered", 1L).append("segment_BPU", 1L).append("program_JKK", 1L)
-							.append("program_JKM", 1L).append("funding_APBD", 1L))))));
+			.append("pending",
+					List.of(new Document("offset", (long) i).append("occurredAt", Instant.parse("2024-10-14T00:00:00Z"))
+						.append("changes",
+								List.of(new Document("regencyCode", "15.03").append("counts",
+										new Document("covered", 1L).append("segment_BPU", 1L)
+											.append("program_JKK", 1L)
+											.append("program_JKM", 1L)
+											.append("funding_APBD", 1L))))));
 	}
 
 }

@@ -31,12 +31,14 @@ import id.ucj.contract.ParticipantRegistered;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The counting job as a Kafka Streams user would write it, as the reference the aggregator is measured against:
- * exactly-once (v2), the default RocksDB stores. Each participant's membership is the aggregate of its events:
- * registrations and deregistrations applied in capture order (an older one changes nothing), and the months paid
- * (by registrations and contributions, whenever they arrive); the memberships are then re-grouped by the regency in
- * which they are active in the run's month (paid, or within two unpaid months after) and counted, the table's
- * subtract-then-add handling moves and lapses.
+ * The counting job as a Kafka Streams user would write it, as the reference the
+ * aggregator is measured against: exactly-once (v2), the default RocksDB stores. Each
+ * participant's membership is the aggregate of its events: registrations and
+ * deregistrations applied in capture order (an older one changes nothing), and the months
+ * paid (by registrations and contributions, whenever they arrive); the memberships are
+ * then re-grouped by the regency in which they are active in the run's month (paid, or
+ * within two unpaid months after) and counted, the table's subtract-then-add handling
+ * moves and lapses.
  */
 final class StreamsReference implements AutoCloseable {
 
@@ -56,9 +58,9 @@ final class StreamsReference implements AutoCloseable {
 		builder.stream(topic, Consumed.with(strings, Serdes.ByteArray()))
 			.processValues(Parse::new)
 			.groupByKey(Grouped.with(strings, strings))
-			.aggregate(() -> Membership.NONE.encode(), (participant, event, membership) -> Membership.decode(membership)
-				.apply(event)
-				.encode(), Materialized.with(strings, strings))
+			.aggregate(() -> Membership.NONE.encode(),
+					(participant, event, membership) -> Membership.decode(membership).apply(event).encode(),
+					Materialized.with(strings, strings))
 			.groupBy((participant, membership) -> KeyValue.pair(Membership.decode(membership).activeIn(current), 1L),
 					Grouped.with(strings, Serdes.Long()))
 			.count(Materialized.as(COUNTS));
@@ -113,14 +115,18 @@ final class StreamsReference implements AutoCloseable {
 	}
 
 	/**
-	 * A participant's state: its regency ({@code -} when not registered), the capture time of its last registration
-	 * or deregistration, and the months paid, as one range (the workload pays contiguous months).
+	 * A participant's state: its regency ({@code -} when not registered), the capture
+	 * time of its last registration or deregistration, and the months paid, as one range
+	 * (the workload pays contiguous months).
 	 */
 	record Membership(String regency, long lastOccurredAt, long paidFrom, long paidThrough) {
 
 		static final Membership NONE = new Membership(NOWHERE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE);
 
-		/** An event as {@code kind|regency|occurredAt|from|through}, kind {@code R}egistration or {@code C}ontribution. */
+		/**
+		 * An event as {@code kind|regency|occurredAt|from|through}, kind
+		 * {@code R}egistration or {@code C}ontribution.
+		 */
 		Membership apply(String event) {
 			String[] parts = event.split("\\|");
 			long from = Long.parseLong(parts[3]);
@@ -134,7 +140,10 @@ final class StreamsReference implements AutoCloseable {
 			return new Membership(parts[1], occurredAt, paidFrom, paidThrough);
 		}
 
-		/** Where the participant counts in {@code month}: its regency while active, else nowhere. */
+		/**
+		 * Where the participant counts in {@code month}: its regency while active, else
+		 * nowhere.
+		 */
 		String activeIn(long month) {
 			return (month >= this.paidFrom && month <= this.paidThrough + 2) ? this.regency : NOWHERE;
 		}
@@ -145,12 +154,16 @@ final class StreamsReference implements AutoCloseable {
 
 		static Membership decode(String text) {
 			String[] parts = text.split("\\|");
-			return new Membership(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]));
+			return new Membership(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+					Long.parseLong(parts[3]));
 		}
 
 	}
 
-	/** Reads the event from the record (type from its CloudEvents header) down to what counting needs. */
+	/**
+	 * Reads the event from the record (type from its CloudEvents header) down to what
+	 * counting needs.
+	 */
 	static final class Parse implements FixedKeyProcessor<String, byte[], String> {
 
 		private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -170,7 +183,8 @@ final class StreamsReference implements AutoCloseable {
 			long at = event.occurredAt().toEpochMilli();
 			String value;
 			if (event instanceof ContributionPaid paid) {
-				value = "C|" + NOWHERE + "|" + at + "|" + epochMonth(paid.coverFrom()) + "|" + epochMonth(paid.coverThrough());
+				value = "C|" + NOWHERE + "|" + at + "|" + epochMonth(paid.coverFrom()) + "|"
+						+ epochMonth(paid.coverThrough());
 			}
 			else if (event instanceof ParticipantRegistered registered) {
 				long captured = epochMonth(YearMonth.from(registered.occurredAt().atZone(Workload.JAMBI_ZONE)));

@@ -14,8 +14,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The Kafka Streams reference on the same events, phase by phase like the aggregator: a phase ends when the
- * application has committed (exactly once) every record of its input topic.
+ * The Kafka Streams reference on the same events, phase by phase like the aggregator: a
+ * phase ends when the application has committed (exactly once) every record of its input
+ * topic.
  */
 final class StreamsRun {
 
@@ -44,23 +45,27 @@ final class StreamsRun {
 	void measure(Figures figures) throws Exception {
 		String topic = "participant-events-streams";
 		RawKafka.createTopic(this.bootstrapServers, topic, 6);
-		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(RawKafka.workloadProducer(this.bootstrapServers));
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				RawKafka.workloadProducer(this.bootstrapServers));
 				Admin admin = Admin.create(Map.of("bootstrap.servers", this.bootstrapServers))) {
 			this.workload.produce(producer, topic, 0, this.participants);
 			try (StreamsReference streams = new StreamsReference(this.bootstrapServers, topic, this.stateDirectory,
 					YearMonth.from(Instant.now().atZone(Workload.JAMBI_ZONE)))) {
 				streams.awaitRunning();
 				String group = streams.applicationId();
-				phase(figures, "Kafka Streams: new participants", admin, group, topic, this.participants, System.nanoTime());
+				phase(figures, "Kafka Streams: new participants", admin, group, topic, this.participants,
+						System.nanoTime());
 				long start = System.nanoTime();
 				this.workload.produce(producer, topic, 1, this.known);
 				phase(figures, "Kafka Streams: moves (known participants)", admin, group, topic, this.known, start);
 				start = System.nanoTime();
 				this.workload.produce(producer, topic, 1, this.known);
-				phase(figures, "Kafka Streams: duplicates (known participants)", admin, group, topic, this.known, start);
+				phase(figures, "Kafka Streams: duplicates (known participants)", admin, group, topic, this.known,
+						start);
 				start = System.nanoTime();
 				this.workload.produceContributions(producer, topic, this.known);
-				phase(figures, "Kafka Streams: contributions (known participants)", admin, group, topic, this.known, start);
+				phase(figures, "Kafka Streams: contributions (known participants)", admin, group, topic, this.known,
+						start);
 				long active = streams.active();
 				figures.add("rocksdb", "Kafka Streams: participants counted", active, "participants",
 						(active == this.participants) ? "exact" : "expected " + this.participants);
@@ -69,9 +74,10 @@ final class StreamsRun {
 	}
 
 	/**
-	 * The phase ends when the application is drained: its source topic wholly committed, and every partition it
-	 * consumes (the source and its repartition topic, where the per-regency counts are made) committed up to its end.
-	 * With exactly-once, a source offset is committed only with the transaction that wrote its repartition records.
+	 * The phase ends when the application is drained: its source topic wholly committed,
+	 * and every partition it consumes (the source and its repartition topic, where the
+	 * per-regency counts are made) committed up to its end. With exactly-once, a source
+	 * offset is committed only with the transaction that wrote its repartition records.
 	 */
 	private void phase(Figures figures, String measure, Admin admin, String group, String topic, int events,
 			long startNanos) throws Exception {

@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A webhook receiver on a free loopback port, as a regency's integration would run one: it answers 200 and notes
- * when each alert arrived, to measure how long a crossing takes to reach it.
+ * A webhook receiver on a free loopback port, as a regency's integration would run one:
+ * it answers 200 and notes when each alert arrived, to measure how long a crossing takes
+ * to reach it.
  */
 final class WebhookReceiver implements AutoCloseable {
 

@@ -31,23 +31,31 @@ import id.ucj.contract.Segment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The events every system under measure gets, as enrollment-service publishes them (JSON value, CloudEvents
- * headers, keyed by a 64-hex-digit participant id): round 0 registers each participant in one of Jambi's 11
- * regencies; round 1 registers each again, a day later, in the next one (a move); round 1 sent again is a duplicate;
- * then each participant's contribution for the capture month and the two after it (the monthly path of effective
- * coverage). Captured a few days before the run, so that every participant is active in the run's month.
+ * The events every system under measure gets, as enrollment-service publishes them (JSON
+ * value, CloudEvents headers, keyed by a 64-hex-digit participant id): round 0 registers
+ * each participant in one of Jambi's 11 regencies; round 1 registers each again, a day
+ * later, in the next one (a move); round 1 sent again is a duplicate; then each
+ * participant's contribution for the capture month and the two after it (the monthly path
+ * of effective coverage). Captured a few days before the run, so that every participant
+ * is active in the run's month.
  */
 final class Workload {
 
-	static final List<String> JAMBI = List.of("15.01", "15.02", "15.03", "15.04", "15.05", "15.06", "15.07",
-			"15.08", "15.09", "15.71", "15.72");
+	static final List<String> JAMBI = List.of("15.01", "15.02", "15.03", "15.04", "15.05", "15.06", "15.07", "15.08",
+			"15.09", "15.71", "15.72");
 
 	static final ZoneId JAMBI_ZONE = ZoneId.of("Asia/Jakarta");
 
-	/** The benchmark measures the running system, on the wall clock: a few days ago, at midnight UTC. */
+	/**
+	 * The benchmark measures the running system, on the wall clock: a few days ago, at
+	 * midnight UTC.
+	 */
 	static final Instant CAPTURED = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
 
-	/** Rupiah a worker-month: BPU JKK+JKM at the lowest income band, what every contribution of the benchmark pays. */
+	/**
+	 * Rupiah a worker-month: BPU JKK+JKM at the lowest income band, what every
+	 * contribution of the benchmark pays.
+	 */
 	static final long MONTHLY_PREMIUM = 16_800;
 
 	/** Three months. */
@@ -57,7 +65,9 @@ final class Workload {
 
 	private final List<String> regencies;
 
-	/** Participants spread over these regencies; a move is to the next one in the list. */
+	/**
+	 * Participants spread over these regencies; a move is to the next one in the list.
+	 */
 	Workload(List<String> regencies) {
 		this.regencies = List.copyOf(regencies);
 	}
@@ -70,23 +80,28 @@ final class Workload {
 
 	/** Registrations of a round. Fails unless the broker acknowledged every record. */
 	void produce(KafkaProducer<String, byte[]> producer, String topic, int round, int participants) {
-		send(producer, topic, participants, (i) -> new ParticipantRegistered(
-				UUID.nameUUIDFromBytes(("r" + round + "-" + i).getBytes(StandardCharsets.UTF_8)),
-				CAPTURED.plus(Duration.ofDays(round)).plusSeconds(i % 86_400), participantId(i),
-				this.regencies.get((i + round) % this.regencies.size()), (i % 3 == 0) ? Segment.PU : Segment.BPU,
-				Set.of(Program.JKK, Program.JKM), FundingSource.APBD, null));
+		send(producer, topic, participants,
+				(i) -> new ParticipantRegistered(
+						UUID.nameUUIDFromBytes(("r" + round + "-" + i).getBytes(StandardCharsets.UTF_8)),
+						CAPTURED.plus(Duration.ofDays(round)).plusSeconds(i % 86_400), participantId(i),
+						this.regencies.get((i + round) % this.regencies.size()),
+						(i % 3 == 0) ? Segment.PU : Segment.BPU, Set.of(Program.JKK, Program.JKM), FundingSource.APBD,
+						null));
 	}
 
 	/** Each participant's contribution for the capture month and the two after it. */
 	void produceContributions(KafkaProducer<String, byte[]> producer, String topic, int participants) {
 		YearMonth captured = YearMonth.from(CAPTURED.atZone(JAMBI_ZONE));
-		send(producer, topic, participants, (i) -> new ContributionPaid(
-				UUID.nameUUIDFromBytes(("c-" + i).getBytes(StandardCharsets.UTF_8)),
-				CAPTURED.plus(Duration.ofDays(2)).plusSeconds(i % 86_400), participantId(i), captured, captured.plusMonths(2),
-				FundingSource.APBD, CONTRIBUTION));
+		send(producer, topic, participants,
+				(i) -> new ContributionPaid(UUID.nameUUIDFromBytes(("c-" + i).getBytes(StandardCharsets.UTF_8)),
+						CAPTURED.plus(Duration.ofDays(2)).plusSeconds(i % 86_400), participantId(i), captured,
+						captured.plusMonths(2), FundingSource.APBD, CONTRIBUTION));
 	}
 
-	/** Fails unless the broker acknowledged every record: a lost record would make every figure wrong. */
+	/**
+	 * Fails unless the broker acknowledged every record: a lost record would make every
+	 * figure wrong.
+	 */
 	private static void send(KafkaProducer<String, byte[]> producer, String topic, int participants,
 			IntFunction<ParticipantEvent> events) {
 		AtomicReference<Exception> failure = new AtomicReference<>();
@@ -95,7 +110,8 @@ final class Workload {
 			RecordHeaders headers = new RecordHeaders();
 			headers.add(CloudEventHeaders.TYPE, event.type().ceType().getBytes(StandardCharsets.UTF_8));
 			headers.add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
-			producer.send(new ProducerRecord<>(topic, null, event.participantId(), JSON.writeValueAsBytes(event), headers),
+			producer.send(
+					new ProducerRecord<>(topic, null, event.participantId(), JSON.writeValueAsBytes(event), headers),
 					(metadata, exception) -> {
 						if (exception != null) {
 							failure.compareAndSet(null, exception);
@@ -111,7 +127,8 @@ final class Workload {
 	static String participantId(int i) {
 		try {
 			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(("participant-" + i).getBytes(StandardCharsets.UTF_8)));
+				.formatHex(MessageDigest.getInstance("SHA-256")
+					.digest(("participant-" + i).getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

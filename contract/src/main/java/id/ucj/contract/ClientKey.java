@@ -13,14 +13,17 @@ import java.util.regex.Pattern;
 
 /**
  * One API key as a keys file holds it, one line per key, like {@code authorized_keys}:
- * {@code <sha256 of the key> <client id> <role> <areas, comma-separated> [<requests per second>]}. Only the hash of
- * a key is ever stored; the key itself is shown once, to whoever created it.
+ * {@code <sha256 of the key> <client id> <role> <areas, comma-separated> [<requests per second>]}.
+ * Only the hash of a key is ever stored; the key itself is shown once, to whoever created
+ * it.
  *
  * @param sha256 the hex SHA-256 of the key's UTF-8 bytes
  * @param client who presents it; events and settings name this id, never a person
  * @param role {@code enroller}, {@code admin} or {@code reader}
- * @param areas province codes ({@code 15}), regency codes ({@code 15.03}) or {@code *} for all
- * @param ratePerSecond the client's own rate limit, or {@code null} for the services' default
+ * @param areas province codes ({@code 15}), regency codes ({@code 15.03}) or {@code *}
+ * for all
+ * @param ratePerSecond the client's own rate limit, or {@code null} for the services'
+ * default
  */
 public record ClientKey(String sha256, String client, String role, List<String> areas, Integer ratePerSecond) {
 
@@ -45,12 +48,18 @@ public record ClientKey(String sha256, String client, String role, List<String> 
 		require(ratePerSecond == null || ratePerSecond > 0, "a rate limit must be positive: " + ratePerSecond);
 	}
 
-	/** Whether this names an area: a province code ({@code 15}), a regency code ({@code 15.03}) or {@code *}. */
+	/**
+	 * Whether this names an area: a province code ({@code 15}), a regency code
+	 * ({@code 15.03}) or {@code *}.
+	 */
 	public static boolean isArea(String area) {
 		return area != null && AREA.matcher(area).matches();
 	}
 
-	/** A new key: 256 random bits, URL-safe, recognisable by its {@code ucj_} prefix (so secret scanners find it). */
+	/**
+	 * A new key: 256 random bits, URL-safe, recognisable by its {@code ucj_} prefix (so
+	 * secret scanners find it).
+	 */
 	public static String generate() {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
@@ -58,19 +67,23 @@ public record ClientKey(String sha256, String client, String role, List<String> 
 	}
 
 	/**
-	 * The stored form of a key. A fast hash is enough: keys are 256 random bits, not passwords, so there is nothing
-	 * to guess; a slow hash would only cost every request.
+	 * The stored form of a key. A fast hash is enough: keys are 256 random bits, not
+	 * passwords, so there is nothing to guess; a slow hash would only cost every request.
 	 */
 	public static String hash(String key) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
 		}
 	}
 
-	/** Reads one line of a keys file; blank lines and {@code #} comments are not keys (null). */
+	/**
+	 * Reads one line of a keys file; blank lines and {@code #} comments are not keys
+	 * (null).
+	 */
 	public static ClientKey parse(String line) {
 		String trimmed = line.strip();
 		if (trimmed.isEmpty() || trimmed.startsWith("#")) {
@@ -81,7 +94,8 @@ public record ClientKey(String sha256, String client, String role, List<String> 
 				"a key line is: <sha256> <client> <role> <areas> [<requests per second>]");
 		Integer rate = null;
 		if (fields.length == 5) {
-			require(fields[4].matches("\\d{1,9}"), "a rate limit is a whole number of requests per second: " + fields[4]);
+			require(fields[4].matches("\\d{1,9}"),
+					"a rate limit is a whole number of requests per second: " + fields[4]);
 			rate = Integer.valueOf(fields[4]);
 		}
 		return new ClientKey(fields[0], fields[1], fields[2], Arrays.asList(fields[3].split(",")), rate);

@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Kafka header names of the CloudEvents 1.0 Kafka protocol binding, binary content mode: the event's
- * attributes travel as {@code ce_}-prefixed headers and the record value is the JSON payload alone.
+ * Kafka header names of the CloudEvents 1.0 Kafka protocol binding, binary content mode:
+ * the event's attributes travel as {@code ce_}-prefixed headers and the record value is
+ * the JSON payload alone.
  */
 public final class CloudEventHeaders {
 
@@ -23,8 +24,9 @@ public final class CloudEventHeaders {
 	public static final String SUBJECT = "ce_subject";
 
 	/**
-	 * A CloudEvents extension attribute: the id of the client that submitted the change (an API key's client or a
-	 * token's), so that every change is attributable; never a person's name.
+	 * A CloudEvents extension attribute: the id of the client that submitted the change
+	 * (an API key's client or a token's), so that every change is attributable; never a
+	 * person's name.
 	 */
 	public static final String CLIENT = "ce_ucjclient";
 
@@ -38,8 +40,8 @@ public final class CloudEventHeaders {
 	}
 
 	/**
-	 * The binary-mode headers of one event, in the order they are written: spec version, id, type, source, time,
-	 * subject, the submitting client and content type (JSON).
+	 * The binary-mode headers of one event, in the order they are written: spec version,
+	 * id, type, source, time, subject, the submitting client and content type (JSON).
 	 */
 	public static Map<String, String> of(String id, EventType type, String source, Instant time, String subject,
 			String client) {
@@ -50,7 +52,10 @@ public final class CloudEventHeaders {
 		return headers;
 	}
 
-	/** As {@link #of(String, EventType, String, Instant, String, String)}, for events no client submitted. */
+	/**
+	 * As {@link #of(String, EventType, String, Instant, String, String)}, for events no
+	 * client submitted.
+	 */
 	public static Map<String, String> of(String id, EventType type, String source, Instant time, String subject) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put(SPEC_VERSION, SPEC_VERSION_1_0);

@@ -6,10 +6,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Cover was paid for a participant, for the months {@code coverFrom} to {@code coverThrough} (inclusive). A fact:
- * it never undoes another, the same one twice changes nothing, and one that arrives before the participant's
- * registration counts once the registration comes. Keyed by participant, so it stays in order with the
- * participant's other events; the submitting client travels in the {@code ce_ucjclient} header.
+ * Cover was paid for a participant, for the months {@code coverFrom} to
+ * {@code coverThrough} (inclusive). A fact: it never undoes another, the same one twice
+ * changes nothing, and one that arrives before the participant's registration counts once
+ * the registration comes. Keyed by participant, so it stays in order with the
+ * participant's other events; the submitting client travels in the {@code ce_ucjclient}
+ * header.
  *
  * @param occurredAt when the payment was recorded
  * @param amount rupiah paid, a positive whole number

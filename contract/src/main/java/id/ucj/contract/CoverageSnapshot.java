@@ -14,22 +14,30 @@ import java.util.Objects;
  * @param workforce the regency's workforce, {@code null} until an operator sets it
  * @param coverageRatio covered / workforce, {@code null} while the workforce is unknown
  * @param target the ratio the regency aims for, {@code null} until set
- * @param version grows with every snapshot of this regency, so consumers can drop stale or replayed ones
- * @param covered active participants (paid up, or within the grace months) in the regency's current month
- * @param registrations gross registrations counted so far (churn, with {@code deregistrations})
- * @param month the regency's current month (its province's time zone), which {@code covered} is for; null from
- * producers before effective coverage
- * @param registered enrolled and not deregistered, paid or not (null from older producers)
- * @param protectedCount paid for the current month (the API's {@code protected}; a Java keyword)
- * @param lapsing for each of the next 12 months, how many active participants stop being active then
- * @param forecast for each of the next 12 months, how many participants will be active if nothing more is paid
- * @param premium rupiah per worker-month the aggregator prices renewals with (null from older producers)
+ * @param version grows with every snapshot of this regency, so consumers can drop stale
+ * or replayed ones
+ * @param covered active participants (paid up, or within the grace months) in the
+ * regency's current month
+ * @param registrations gross registrations counted so far (churn, with
+ * {@code deregistrations})
+ * @param month the regency's current month (its province's time zone), which
+ * {@code covered} is for; null from producers before effective coverage
+ * @param registered enrolled and not deregistered, paid or not (null from older
+ * producers)
+ * @param protectedCount paid for the current month (the API's {@code protected}; a Java
+ * keyword)
+ * @param lapsing for each of the next 12 months, how many active participants stop being
+ * active then
+ * @param forecast for each of the next 12 months, how many participants will be active if
+ * nothing more is paid
+ * @param premium rupiah per worker-month the aggregator prices renewals with (null from
+ * older producers)
  */
 public record CoverageSnapshot(String regencyCode, String regencyName, String provinceCode, long covered,
-		Long workforce, Double coverageRatio, Double target, Instant asOf, long version,
-		Map<Program, Long> byProgram, Map<Segment, Long> bySegment, Map<FundingSource, Long> byFundingSource,
-		long registrations, long deregistrations, YearMonth month, Long registered,
-		Long protectedCount, List<Lapsing> lapsing, List<ActiveForecast> forecast, Long premium) {
+		Long workforce, Double coverageRatio, Double target, Instant asOf, long version, Map<Program, Long> byProgram,
+		Map<Segment, Long> bySegment, Map<FundingSource, Long> byFundingSource, long registrations,
+		long deregistrations, YearMonth month, Long registered, Long protectedCount, List<Lapsing> lapsing,
+		List<ActiveForecast> forecast, Long premium) {
 
 	public CoverageSnapshot {
 		Objects.requireNonNull(regencyCode, "regencyCode");

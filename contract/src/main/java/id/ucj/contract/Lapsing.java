@@ -6,8 +6,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * How many of a regency's active participants stop being active in {@code month} (active the month before, not in
- * it) unless more cover is paid, and who paid the last month of their cover.
+ * How many of a regency's active participants stop being active in {@code month} (active
+ * the month before, not in it) unless more cover is paid, and who paid the last month of
+ * their cover.
  */
 public record Lapsing(YearMonth month, long total, Map<FundingSource, Long> byFundingSource) {
 

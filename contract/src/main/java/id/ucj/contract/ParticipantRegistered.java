@@ -8,14 +8,16 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A worker was enrolled, in a regency, for some programmes. Registering again replaces the previous one.
+ * A worker was enrolled, in a regency, for some programmes. Registering again replaces
+ * the previous one.
  *
- * @param paidThrough the last month the registration pays for, from the month it was captured in (in the regency's
- * time zone); null: that month alone (BPJS membership starts with the first paid month)
+ * @param paidThrough the last month the registration pays for, from the month it was
+ * captured in (in the regency's time zone); null: that month alone (BPJS membership
+ * starts with the first paid month)
  */
 public record ParticipantRegistered(UUID eventId, Instant occurredAt, String participantId, String regencyCode,
-		Segment segment, Set<Program> programs, FundingSource fundingSource, YearMonth paidThrough)
-		implements ParticipantEvent {
+		Segment segment, Set<Program> programs, FundingSource fundingSource,
+		YearMonth paidThrough) implements ParticipantEvent {
 
 	public ParticipantRegistered {
 		Objects.requireNonNull(eventId, "eventId");

@@ -2,6 +2,7 @@ package id.ucj.contract;
 
 /** BPJS Ketenagakerjaan programmes. */
 public enum Program {
+
 	/** Jaminan Kecelakaan Kerja: work accident. */
 	JKK,
 	/** Jaminan Kematian: death. */
@@ -12,4 +13,5 @@ public enum Program {
 	JP,
 	/** Jaminan Kehilangan Pekerjaan: job loss. */
 	JKP
+
 }

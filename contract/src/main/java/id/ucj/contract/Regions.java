@@ -81,7 +81,11 @@ public final class Regions {
 				throw new IllegalStateException("Missing reference data " + resource);
 			}
 			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			return reader.lines().skip(1).filter((line) -> !line.isBlank()).map((line) -> row.apply(line.split(",", -1))).toList();
+			return reader.lines()
+				.skip(1)
+				.filter((line) -> !line.isBlank())
+				.map((line) -> row.apply(line.split(",", -1)))
+				.toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

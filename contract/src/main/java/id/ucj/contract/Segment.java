@@ -2,6 +2,7 @@ package id.ucj.contract;
 
 /** Worker segments as BPJS Ketenagakerjaan counts them. */
 public enum Segment {
+
 	/** Penerima Upah: wage earners. */
 	PU,
 	/** Bukan Penerima Upah: non-wage (informal) workers. */
@@ -10,4 +11,5 @@ public enum Segment {
 	JAKON,
 	/** Pekerja Migran Indonesia: migrant workers. */
 	PMI
+
 }

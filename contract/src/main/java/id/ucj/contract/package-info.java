@@ -1,5 +1,5 @@
 /**
- * The public contract between the UCJ Coverage services: event records, topic names, CloudEvents types and
- * the official region codes.
+ * The public contract between the UCJ Coverage services: event records, topic names,
+ * CloudEvents types and the official region codes.
  */
 package id.ucj.contract;

@@ -29,7 +29,8 @@ class RegionsTest {
 		assertThat(this.regions.zoneOf("61.71")).contains(java.time.ZoneId.of("Asia/Pontianak"));
 		assertThat(this.regions.zoneOf("51.71")).contains(java.time.ZoneId.of("Asia/Makassar"));
 		assertThat(this.regions.zoneOf("94.01")).contains(java.time.ZoneId.of("Asia/Jayapura"));
-		assertThat(this.regions.regencies()).allSatisfy((regency) -> assertThat(this.regions.zoneOf(regency.code())).isPresent());
+		assertThat(this.regions.regencies())
+			.allSatisfy((regency) -> assertThat(this.regions.zoneOf(regency.code())).isPresent());
 	}
 
 	@Test

@@ -1,4 +1,5 @@
 /**
- * Keeps live, exact coverage per regency in MongoDB from the participant events, whatever Kafka redelivers.
+ * Keeps live, exact coverage per regency in MongoDB from the participant events, whatever
+ * Kafka redelivers.
  */
 package id.ucj.aggregator;

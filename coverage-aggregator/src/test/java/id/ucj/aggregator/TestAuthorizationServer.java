@@ -12,15 +12,19 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * A real OAuth2 issuer for the tests: Spring Authorization Server, on a loopback port of its own, issuing
- * client-credentials JWTs that carry a UCJ role and areas, as a Keycloak realm with claim mappers would. Clients:
- * {@code jambi-admin} (admin of province 15), {@code jambi-dashboard} (reader of 15), {@code no-claims} (neither).
- * Not a {@code @Configuration}, so that the service's own component scan never picks it up.
+ * A real OAuth2 issuer for the tests: Spring Authorization Server, on a loopback port of
+ * its own, issuing client-credentials JWTs that carry a UCJ role and areas, as a Keycloak
+ * realm with claim mappers would. Clients: {@code jambi-admin} (admin of province 15),
+ * {@code jambi-dashboard} (reader of 15), {@code no-claims} (neither). Not a
+ * {@code @Configuration}, so that the service's own component scan never picks it up.
  */
 @EnableAutoConfiguration
 public class TestAuthorizationServer {
 
-	/** Each client's secret (test-only values; the issuer refuses two clients with the same one). */
+	/**
+	 * Each client's secret (test-only values; the issuer refuses two clients with the
+	 * same one).
+	 */
 	public static String secret(String client) {
 		return "test-only-secret-of-" + client;
 	}
@@ -30,7 +34,10 @@ public class TestAuthorizationServer {
 	private static final Map<String, List<String>> CLAIMS = Map.of("jambi-admin", List.of("admin", "15"),
 			"jambi-dashboard", List.of("reader", "15"));
 
-	/** Every UCJ token names this system as its audience and, for known clients, their role and areas. */
+	/**
+	 * Every UCJ token names this system as its audience and, for known clients, their
+	 * role and areas.
+	 */
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> ucjClaims() {
 		return (context) -> {

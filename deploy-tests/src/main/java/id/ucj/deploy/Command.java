@@ -42,7 +42,9 @@ final class Command {
 		}
 	}
 
-	/** SIGTERM, as Ctrl-C would, then SIGKILL if it is still running after {@code grace}. */
+	/**
+	 * SIGTERM, as Ctrl-C would, then SIGKILL if it is still running after {@code grace}.
+	 */
 	static void stop(Process process, Duration grace) {
 		process.destroy();
 		try {

@@ -14,7 +14,10 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The Grafana dashboards in {@code deploy/grafana/dashboards}, down to each panel's queries. */
+/**
+ * The Grafana dashboards in {@code deploy/grafana/dashboards}, down to each panel's
+ * queries.
+ */
 final class Dashboards {
 
 	static final Path DIRECTORY = Repository.DEPLOY.resolve("grafana/dashboards");
@@ -24,7 +27,8 @@ final class Dashboards {
 	private Dashboards() {
 	}
 
-	record Query(String dashboard, String panel, String refId, String expression, boolean instant, JsonNode datasource) {
+	record Query(String dashboard, String panel, String refId, String expression, boolean instant,
+			JsonNode datasource) {
 
 		@Override
 		public String toString() {
@@ -65,7 +69,10 @@ final class Dashboards {
 		return queries;
 	}
 
-	/** Each template variable's value as the dashboard opens: its current value, or its "All" value. */
+	/**
+	 * Each template variable's value as the dashboard opens: its current value, or its
+	 * "All" value.
+	 */
 	static Map<String, String> variables() {
 		Map<String, String> values = new LinkedHashMap<>();
 		for (JsonNode dashboard : all()) {
@@ -82,18 +89,21 @@ final class Dashboards {
 	}
 
 	/**
-	 * The query Grafana sends: template variables replaced, and its interval variables as Grafana computes them
-	 * for a Prometheus scraped every {@code scrapeInterval} ({@code $__rate_interval} is at least four scrapes).
+	 * The query Grafana sends: template variables replaced, and its interval variables as
+	 * Grafana computes them for a Prometheus scraped every {@code scrapeInterval}
+	 * ({@code $__rate_interval} is at least four scrapes).
 	 */
 	static String expand(String expression, Map<String, String> variables, Duration scrapeInterval, Duration step,
 			Duration range) {
-		Duration rateInterval = Duration.ofSeconds(Math.max(step.toSeconds() + scrapeInterval.toSeconds(), 4 * scrapeInterval.toSeconds()));
+		Duration rateInterval = Duration
+			.ofSeconds(Math.max(step.toSeconds() + scrapeInterval.toSeconds(), 4 * scrapeInterval.toSeconds()));
 		String expanded = expression.replace("$__rate_interval", rateInterval.toSeconds() + "s")
 			.replace("$__interval", step.toSeconds() + "s")
 			.replace("$__range", range.toSeconds() + "s");
 		for (Map.Entry<String, String> variable : variables.entrySet()) {
 			expanded = expanded.replace("${" + variable.getKey() + "}", variable.getValue())
-				.replaceAll("\\$" + variable.getKey() + "\\b", java.util.regex.Matcher.quoteReplacement(variable.getValue()));
+				.replaceAll("\\$" + variable.getKey() + "\\b",
+						java.util.regex.Matcher.quoteReplacement(variable.getValue()));
 		}
 		return expanded;
 	}

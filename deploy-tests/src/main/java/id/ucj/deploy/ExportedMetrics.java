@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The metric families a service exports, read from its Prometheus scrape, and whether a page documents them: by its
- * exact name (with or without a counter's {@code _total}), or by a family prefix written as {@code `jvm_*`}.
+ * The metric families a service exports, read from its Prometheus scrape, and whether a
+ * page documents them: by its exact name (with or without a counter's {@code _total}), or
+ * by a family prefix written as {@code `jvm_*`}.
  */
 final class ExportedMetrics {
 

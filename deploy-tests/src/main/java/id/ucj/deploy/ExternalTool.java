@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A program from the machine's packages that a check runs ({@code prometheus}, {@code promtool},
- * {@code docker-compose}). In CI ({@code CI=true}) a missing one fails the check; on a developer's machine the
- * check is skipped with the package to install.
+ * A program from the machine's packages that a check runs ({@code prometheus},
+ * {@code promtool}, {@code docker-compose}). In CI ({@code CI=true}) a missing one fails
+ * the check; on a developer's machine the check is skipped with the package to install.
  */
 record ExternalTool(Path path) {
 

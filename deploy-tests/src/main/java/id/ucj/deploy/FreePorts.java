@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Free ports on loopback, so that a check never collides with a system already running on 8081-8083. */
+/**
+ * Free ports on loopback, so that a check never collides with a system already running on
+ * 8081-8083.
+ */
 final class FreePorts {
 
 	private FreePorts() {

@@ -16,7 +16,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Every record of every topic (internal ones aside), as a consumer reads it: key, headers and value. */
+/**
+ * Every record of every topic (internal ones aside), as a consumer reads it: key, headers
+ * and value.
+ */
 final class KafkaTopics {
 
 	private KafkaTopics() {
@@ -50,7 +53,8 @@ final class KafkaTopics {
 							reader.accept(where + " key", record.key());
 						}
 						for (Header header : record.headers()) {
-							reader.accept(where + " header " + header.key(), (header.value() != null) ? header.value() : new byte[0]);
+							reader.accept(where + " header " + header.key(),
+									(header.value() != null) ? header.value() : new byte[0]);
 						}
 						if (record.value() != null) {
 							reader.accept(where, record.value());

@@ -13,9 +13,10 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * The whole system as a newcomer starts it ({@code java -jar launcher/target/ucj-launcher.jar}): embedded Kafka
- * broker, embedded MongoDB-compatible store and the three services, each on a free loopback port, with its data
- * in a directory of its own.
+ * The whole system as a newcomer starts it
+ * ({@code java -jar launcher/target/ucj-launcher.jar}): embedded Kafka broker, embedded
+ * MongoDB-compatible store and the three services, each on a free loopback port, with its
+ * data in a directory of its own.
  */
 final class LaunchedSystem implements AutoCloseable {
 
@@ -59,7 +60,8 @@ final class LaunchedSystem implements AutoCloseable {
 		this.process = builder.start();
 	}
 
-	static LaunchedSystem start(Path directory, Map<String, String> extraEnvironment, Duration timeout) throws IOException {
+	static LaunchedSystem start(Path directory, Map<String, String> extraEnvironment, Duration timeout)
+			throws IOException {
 		LaunchedSystem system = new LaunchedSystem(directory, extraEnvironment);
 		system.awaitReady(timeout);
 		return system;
@@ -85,22 +87,33 @@ final class LaunchedSystem implements AutoCloseable {
 		return this.directory;
 	}
 
-	/** The launcher's data directory: its logs, the broker's and the store's files, the keys. */
+	/**
+	 * The launcher's data directory: its logs, the broker's and the store's files, the
+	 * keys.
+	 */
 	Path dataDir() {
 		return this.directory.resolve("var");
 	}
 
-	/** The file of local API keys the launcher keeps ({@code UCJ_ENROLLER_KEY=...} lines). */
+	/**
+	 * The file of local API keys the launcher keeps ({@code UCJ_ENROLLER_KEY=...} lines).
+	 */
 	Path localKeys() {
 		return dataDir().resolve("security").resolve("local-keys.env");
 	}
 
-	/** The file holding the local reader's key alone, as Prometheus reads it ({@code credentials_file}). */
+	/**
+	 * The file holding the local reader's key alone, as Prometheus reads it
+	 * ({@code credentials_file}).
+	 */
 	Path readerKeyFile() {
 		return dataDir().resolve("security").resolve("reader.key");
 	}
 
-	/** One of the local keys: {@code UCJ_ENROLLER_KEY}, {@code UCJ_ADMIN_KEY} or {@code UCJ_READER_KEY}. */
+	/**
+	 * One of the local keys: {@code UCJ_ENROLLER_KEY}, {@code UCJ_ADMIN_KEY} or
+	 * {@code UCJ_READER_KEY}.
+	 */
 	String key(String variable) {
 		try {
 			return Files.readAllLines(localKeys())
@@ -117,12 +130,15 @@ final class LaunchedSystem implements AutoCloseable {
 
 	private void awaitReady(Duration timeout) {
 		try {
-			Awaitility.await("the launcher's ready line").atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
-				if (!this.process.isAlive()) {
-					throw new AssertionError("The launcher ended with " + this.process.exitValue() + ":\n" + log());
-				}
-				return log().contains(READY);
-			});
+			Awaitility.await("the launcher's ready line")
+				.atMost(timeout)
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> {
+					if (!this.process.isAlive()) {
+						throw new AssertionError("The launcher ended with " + this.process.exitValue() + ":\n" + log());
+					}
+					return log().contains(READY);
+				});
 		}
 		catch (ConditionTimeoutException ex) {
 			close();

@@ -8,7 +8,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
-/** Every document of every collection of every database, as JSON, in batches a MongoDB reply can hold. */
+/**
+ * Every document of every collection of every database, as JSON, in batches a MongoDB
+ * reply can hold.
+ */
 final class MongoDocuments {
 
 	private MongoDocuments() {

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Looks for the NIKs and names a simulation submitted in what the system wrote: any 16-digit number standing
- * alone that is one of the NIKs, any two consecutive words that are one of the names. Bytes are read as ISO-8859-1,
- * so binary files (Kafka segments, the store's pages) are searched too. A finding shows where and a masked value.
+ * Looks for the NIKs and names a simulation submitted in what the system wrote: any
+ * 16-digit number standing alone that is one of the NIKs, any two consecutive words that
+ * are one of the names. Bytes are read as ISO-8859-1, so binary files (Kafka segments,
+ * the store's pages) are searched too. A finding shows where and a masked value.
  */
 final class PersonalDataScan {
 
@@ -37,7 +38,10 @@ final class PersonalDataScan {
 
 	private long scannedBytes;
 
-	/** What was given: one {@code <NIK>\t<full name>} line per participant (the simulator's {@code --given-out}). */
+	/**
+	 * What was given: one {@code <NIK>\t<full name>} line per participant (the
+	 * simulator's {@code --given-out}).
+	 */
 	PersonalDataScan(Path given) throws IOException {
 		for (String line : Files.readAllLines(given)) {
 			String[] fields = line.split("\t");
@@ -88,8 +92,9 @@ final class PersonalDataScan {
 	}
 
 	/**
-	 * Every file below a directory, whatever it holds, read in 16 MB chunks that overlap by more than a NIK or a
-	 * name, so that none is cut in two and files of any size (the store's file grows past 2 GB) can be read.
+	 * Every file below a directory, whatever it holds, read in 16 MB chunks that overlap
+	 * by more than a NIK or a name, so that none is cut in two and files of any size (the
+	 * store's file grows past 2 GB) can be read.
 	 */
 	void scanFiles(Path directory) throws IOException {
 		try (Stream<Path> files = Files.walk(directory)) {

@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The metric names a PromQL expression reads: what is left once strings, label matchers, ranges, grouping
- * clauses, function calls, keywords and numbers are set aside. Enough for the expressions in {@code deploy/}.
+ * The metric names a PromQL expression reads: what is left once strings, label matchers,
+ * ranges, grouping clauses, function calls, keywords and numbers are set aside. Enough
+ * for the expressions in {@code deploy/}.
  */
 final class PromQl {
 

@@ -15,9 +15,10 @@ import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A real Prometheus (Debian's package) running {@code deploy/prometheus/prometheus.yml} against services on
- * loopback: the same jobs, relabelling and rule files, with each job's service discovery replaced by the local
- * port, alerts sent to a local Alertmanager, and the intervals shortened to one second.
+ * A real Prometheus (Debian's package) running {@code deploy/prometheus/prometheus.yml}
+ * against services on loopback: the same jobs, relabelling and rule files, with each
+ * job's service discovery replaced by the local port, alerts sent to a local
+ * Alertmanager, and the intervals shortened to one second.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -39,16 +40,21 @@ final class PrometheusServer implements AutoCloseable {
 						"--web.listen-address=127.0.0.1:" + port)));
 	}
 
-	/** {@code deploy/prometheus/prometheus.yml}, pointed at loopback, scraping with the local reader's key. */
+	/**
+	 * {@code deploy/prometheus/prometheus.yml}, pointed at loopback, scraping with the
+	 * local reader's key.
+	 */
 	@SuppressWarnings("unchecked")
-	static Path writeLocalConfig(Path directory, Map<String, Integer> servicePorts, Path readerKeyFile, String alertmanager)
-			throws IOException {
+	static Path writeLocalConfig(Path directory, Map<String, Integer> servicePorts, Path readerKeyFile,
+			String alertmanager) throws IOException {
 		Yaml yaml = new Yaml();
-		Map<String, Object> config = yaml.load(Files.readString(Repository.DEPLOY.resolve("prometheus/prometheus.yml")));
+		Map<String, Object> config = yaml
+			.load(Files.readString(Repository.DEPLOY.resolve("prometheus/prometheus.yml")));
 		Map<String, Object> global = (Map<String, Object>) config.get("global");
 		global.put("scrape_interval", SCRAPE_INTERVAL.toSeconds() + "s");
 		global.put("evaluation_interval", SCRAPE_INTERVAL.toSeconds() + "s");
-		config.put("alerting", Map.of("alertmanagers", List.of(Map.of("static_configs", List.of(Map.of("targets", List.of(alertmanager)))))));
+		config.put("alerting", Map.of("alertmanagers",
+				List.of(Map.of("static_configs", List.of(Map.of("targets", List.of(alertmanager)))))));
 		List<String> ruleFiles = new ArrayList<>();
 		for (String ruleFile : (List<String>) config.get("rule_files")) {
 			ruleFiles.add(Repository.DEPLOY.resolve("prometheus").resolve(ruleFile).toString());
@@ -81,7 +87,10 @@ final class PrometheusServer implements AutoCloseable {
 		return response.path("data");
 	}
 
-	/** The series a query returns at each step of a range, as a Grafana time-series panel asks for them. */
+	/**
+	 * The series a query returns at each step of a range, as a Grafana time-series panel
+	 * asks for them.
+	 */
 	JsonNode queryRange(String query, Instant start, Instant end, Duration step) {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		parameters.put("query", query);

@@ -3,7 +3,10 @@ package id.ucj.deploy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The repository this module is checked out in: Maven runs the tests in {@code deploy-tests/}. */
+/**
+ * The repository this module is checked out in: Maven runs the tests in
+ * {@code deploy-tests/}.
+ */
 final class Repository {
 
 	static final Path ROOT = findRoot();

@@ -18,7 +18,10 @@ import id.ucj.testsupport.HttpTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A server from the machine's packages (Prometheus, Alertmanager) on a loopback port, ready once {@code /-/ready} says so. */
+/**
+ * A server from the machine's packages (Prometheus, Alertmanager) on a loopback port,
+ * ready once {@code /-/ready} says so.
+ */
 final class ServerProcess implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -48,7 +51,8 @@ final class ServerProcess implements AutoCloseable {
 	JsonNode getJson(String path, Map<String, String> parameters) {
 		String query = parameters.entrySet()
 			.stream()
-			.map((parameter) -> parameter.getKey() + "=" + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8))
+			.map((parameter) -> parameter.getKey() + "="
+					+ URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		String body = this.api.get(query.isEmpty() ? path : path + "?" + query).body();
 		return JSON.readTree(body);
@@ -65,12 +69,15 @@ final class ServerProcess implements AutoCloseable {
 
 	private void awaitReady(Duration timeout) {
 		try {
-			Awaitility.await(this.name + " ready").atMost(timeout).ignoreException(UncheckedIOException.class).until(() -> {
-				if (!this.process.isAlive()) {
-					throw new AssertionError(this.name + " ended with " + this.process.exitValue() + ":\n" + log());
-				}
-				return this.api.get("/-/ready").statusCode() == 200;
-			});
+			Awaitility.await(this.name + " ready")
+				.atMost(timeout)
+				.ignoreException(UncheckedIOException.class)
+				.until(() -> {
+					if (!this.process.isAlive()) {
+						throw new AssertionError(this.name + " ended with " + this.process.exitValue() + ":\n" + log());
+					}
+					return this.api.get("/-/ready").statusCode() == 200;
+				});
 		}
 		catch (ConditionTimeoutException ex) {
 			close();

@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A webhook endpoint for the notification-service that refuses its first call (503), as a receiver being
- * redeployed would, and takes every later one: the check then sees deliveries of both outcomes.
+ * A webhook endpoint for the notification-service that refuses its first call (503), as a
+ * receiver being redeployed would, and takes every later one: the check then sees
+ * deliveries of both outcomes.
  */
 final class WebhookReceiver implements AutoCloseable {
 

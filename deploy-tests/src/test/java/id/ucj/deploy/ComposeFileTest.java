@@ -12,8 +12,9 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code deploy/compose/docker-compose.yml} as {@code docker-compose config} (Debian's package) resolves it: it must
- * be accepted, refuse to start without its secrets, and describe the real infrastructure the issue asks for.
+ * {@code deploy/compose/docker-compose.yml} as {@code docker-compose config} (Debian's
+ * package) resolves it: it must be accepted, refuse to start without its secrets, and
+ * describe the real infrastructure the issue asks for.
  */
 class ComposeFileTest {
 
@@ -34,8 +35,8 @@ class ComposeFileTest {
 	@Test
 	void refusesToStartWithoutAPseudonymKeyRatherThanUseADefaultOne() {
 		Command.Result result = Command.run(Duration.ofMinutes(1), Repository.ROOT, "env", "-u", "UCJ_PSEUDONYM_KEY",
-				"GRAFANA_ADMIN_PASSWORD=development-only", "UCJ_API_KEYS_FILE=/dev/null", "UCJ_READER_KEY_FILE=/dev/null",
-				dockerCompose.command(), "-f", FILE.toString(), "config", "-q");
+				"GRAFANA_ADMIN_PASSWORD=development-only", "UCJ_API_KEYS_FILE=/dev/null",
+				"UCJ_READER_KEY_FILE=/dev/null", dockerCompose.command(), "-f", FILE.toString(), "config", "-q");
 
 		assertThat(result.exitCode()).isNotZero();
 		assertThat(result.output()).contains("UCJ_PSEUDONYM_KEY");
@@ -47,7 +48,8 @@ class ComposeFileTest {
 
 		for (String service : List.of("enrollment-service", "coverage-aggregator", "notification-service")) {
 			assertThat(services.get(service).get("secrets").toString()).as(service).contains("ucj_api_keys");
-			assertThat(environment(services.get(service))).as(service).containsEntry("UCJ_KEYS_FILE", "/run/secrets/ucj_api_keys");
+			assertThat(environment(services.get(service))).as(service)
+				.containsEntry("UCJ_KEYS_FILE", "/run/secrets/ucj_api_keys");
 		}
 		assertThat(services.get("prometheus").get("secrets").toString()).contains("ucj_reader_key");
 	}
@@ -100,8 +102,9 @@ class ComposeFileTest {
 			assertThat(pinned(services.get(name))).isNotNull();
 		}
 		assertThat(services.get("prometheus").get("volumes").toString()).contains("deploy/prometheus:/etc/prometheus");
-		assertThat(services.get("grafana").get("volumes").toString())
-			.contains("deploy/grafana/provisioning:/etc/grafana/provisioning", "deploy/grafana/dashboards:/var/lib/grafana/dashboards");
+		assertThat(services.get("grafana").get("volumes").toString()).contains(
+				"deploy/grafana/provisioning:/etc/grafana/provisioning",
+				"deploy/grafana/dashboards:/var/lib/grafana/dashboards");
 	}
 
 	/** The image with an explicit version: never {@code latest}, never a bare name. */

@@ -12,7 +12,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What Grafana needs to load the dashboards as provisioned; whether their queries return data is checked live. */
+/**
+ * What Grafana needs to load the dashboards as provisioned; whether their queries return
+ * data is checked live.
+ */
 class DashboardsTest {
 
 	@Test
@@ -39,7 +42,8 @@ class DashboardsTest {
 		assertThat(dashboards).allSatisfy((dashboard) -> {
 			assertThat(dashboard.path("uid").asString()).startsWith("ucj-");
 			assertThat(variableNames(dashboard)).contains("province");
-			assertThat(Dashboards.panels(dashboard)).allSatisfy((panel) -> assertThat(panel.path("title").asString()).isNotBlank());
+			assertThat(Dashboards.panels(dashboard))
+				.allSatisfy((panel) -> assertThat(panel.path("title").asString()).isNotBlank());
 		});
 		assertThat(variableNames(dashboards.get(1))).containsExactly("province", "regency");
 		assertThat(titles(dashboards.get(1))).anyMatch((title) -> title.contains("churn"))
@@ -78,7 +82,11 @@ class DashboardsTest {
 	}
 
 	private static List<String> variableNames(JsonNode dashboard) {
-		return dashboard.path("templating").path("list").valueStream().map((variable) -> variable.path("name").asString()).toList();
+		return dashboard.path("templating")
+			.path("list")
+			.valueStream()
+			.map((variable) -> variable.path("name").asString())
+			.toList();
 	}
 
 	private static List<String> titles(JsonNode dashboard) {

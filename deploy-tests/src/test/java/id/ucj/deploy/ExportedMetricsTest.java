@@ -21,8 +21,8 @@ class ExportedMetricsTest {
 
 	@Test
 	void readsTheFamiliesOfAScrape() {
-		assertThat(ExportedMetrics.families(SCRAPE)).containsExactly("jvm_memory_used_bytes", "ucj_alert_deliveries_total",
-				"ucj_coverage_ratio");
+		assertThat(ExportedMetrics.families(SCRAPE)).containsExactly("jvm_memory_used_bytes",
+				"ucj_alert_deliveries_total", "ucj_coverage_ratio");
 	}
 
 	@Test

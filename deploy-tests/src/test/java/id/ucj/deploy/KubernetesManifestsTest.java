@@ -16,15 +16,17 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Kustomize base in {@code deploy/k8s/base}, parsed as Kubernetes would read it: probes on the actuator's
- * health groups, resources, disruption budgets, autoscalers within the partition count, configuration from
- * ConfigMaps and the Secret, scrape annotations, and the topic job.
+ * The Kustomize base in {@code deploy/k8s/base}, parsed as Kubernetes would read it:
+ * probes on the actuator's health groups, resources, disruption budgets, autoscalers
+ * within the partition count, configuration from ConfigMaps and the Secret, scrape
+ * annotations, and the topic job.
  */
 class KubernetesManifestsTest {
 
 	private static final Path BASE = Repository.DEPLOY.resolve("k8s/base");
 
-	private static final List<String> SERVICES = List.of("enrollment-service", "coverage-aggregator", "notification-service");
+	private static final List<String> SERVICES = List.of("enrollment-service", "coverage-aggregator",
+			"notification-service");
 
 	private static Map<String, Object> kustomization;
 
@@ -55,7 +57,8 @@ class KubernetesManifestsTest {
 			assertThat(resources).containsExactlyInAnyOrderElementsOf(manifests);
 		}
 		for (Map<String, Object> generator : (List<Map<String, Object>>) kustomization.get("configMapGenerator")) {
-			assertThat((List<String>) generator.get("files")).allSatisfy((file) -> assertThat(BASE.resolve(file)).isRegularFile());
+			assertThat((List<String>) generator.get("files"))
+				.allSatisfy((file) -> assertThat(BASE.resolve(file)).isRegularFile());
 		}
 		assertThat(objects).allSatisfy((object) -> assertThat(object).containsKeys("apiVersion", "kind", "metadata"));
 	}
@@ -66,8 +69,10 @@ class KubernetesManifestsTest {
 			Map<String, Object> container = container(service);
 			int port = port(container);
 
-			assertThat(at(container, "readinessProbe", "httpGet", "path")).as(service).isEqualTo("/actuator/health/readiness");
-			assertThat(at(container, "livenessProbe", "httpGet", "path")).as(service).isEqualTo("/actuator/health/liveness");
+			assertThat(at(container, "readinessProbe", "httpGet", "path")).as(service)
+				.isEqualTo("/actuator/health/readiness");
+			assertThat(at(container, "livenessProbe", "httpGet", "path")).as(service)
+				.isEqualTo("/actuator/health/liveness");
 			assertThat(at(container, "readinessProbe", "httpGet", "port")).isEqualTo("http");
 			assertThat(env(container)).as(service).containsEntry("SERVER_PORT", String.valueOf(port));
 			for (String kind : List.of("requests", "limits")) {
@@ -89,11 +94,15 @@ class KubernetesManifestsTest {
 		}
 	}
 
-	/** Debian's Prometheus has no Kubernetes discovery, so promtool cannot load this file here: read it instead. */
+	/**
+	 * Debian's Prometheus has no Kubernetes discovery, so promtool cannot load this file
+	 * here: read it instead.
+	 */
 	@Test
 	@SuppressWarnings("unchecked")
 	void theInClusterPrometheusKeepsAnnotatedPodsAndNamesTheirApplication() throws IOException {
-		Map<String, Object> config = new Yaml().load(Files.readString(Repository.DEPLOY.resolve("prometheus/kubernetes.yml")));
+		Map<String, Object> config = new Yaml()
+			.load(Files.readString(Repository.DEPLOY.resolve("prometheus/kubernetes.yml")));
 		Map<String, Object> job = ((List<Map<String, Object>>) config.get("scrape_configs")).get(0);
 		List<Map<String, Object>> relabelling = (List<Map<String, Object>>) job.get("relabel_configs");
 
@@ -102,7 +111,8 @@ class KubernetesManifestsTest {
 		assertThat(job.get("kubernetes_sd_configs").toString()).contains("role=pod", "ucj-coverage");
 		assertThat(relabelling).anySatisfy((rule) -> assertThat(rule).containsEntry("action", "keep")
 			.containsEntry("source_labels", List.of("__meta_kubernetes_pod_annotation_prometheus_io_scrape")));
-		assertThat(relabelling).anySatisfy((rule) -> assertThat(rule).containsEntry("target_label", "__metrics_path__"));
+		assertThat(relabelling)
+			.anySatisfy((rule) -> assertThat(rule).containsEntry("target_label", "__metrics_path__"));
 		assertThat(relabelling).anySatisfy((rule) -> assertThat(rule).containsEntry("target_label", "__address__")
 			.containsEntry("replacement", "$1:$2"));
 		assertThat(relabelling).anySatisfy((rule) -> assertThat(rule).containsEntry("target_label", "application")
@@ -137,7 +147,8 @@ class KubernetesManifestsTest {
 			Map<String, Object> container = container(service);
 			List<Map<String, Object>> envFrom = (List<Map<String, Object>>) container.get("envFrom");
 
-			assertThat(envFrom).extracting((source) -> at(source, "configMapRef", "name")).containsExactly("ucj-config");
+			assertThat(envFrom).extracting((source) -> at(source, "configMapRef", "name"))
+				.containsExactly("ucj-config");
 			for (Map<String, Object> variable : (List<Map<String, Object>>) container.get("env")) {
 				String name = (String) variable.get("name");
 				if (name.endsWith("_FILE")) {
@@ -146,7 +157,8 @@ class KubernetesManifestsTest {
 				}
 				else if (name.matches(".*(KEY|SECRET|PASSWORD|MONGODB_URI).*")) {
 					assertThat(variable).as(service + " " + name).doesNotContainKey("value");
-					assertThat(at(variable, "valueFrom", "secretKeyRef", "name")).as(service + " " + name).isEqualTo("ucj-secrets");
+					assertThat(at(variable, "valueFrom", "secretKeyRef", "name")).as(service + " " + name)
+						.isEqualTo("ucj-secrets");
 				}
 				else if (variable.containsKey("valueFrom")) {
 					String configMap = (String) at(variable, "valueFrom", "configMapKeyRef", "name");
@@ -168,8 +180,8 @@ class KubernetesManifestsTest {
 		Map<String, Object> container = listAt(job, "spec", "template", "spec", "containers").get(0);
 
 		assertThat((String) container.get("image")).matches("apache/kafka:[0-9.]+");
-		assertThat((List<Map<String, Object>>) container.get("env")).extracting((variable) -> variable.get("name") + "="
-				+ at(variable, "valueFrom", "configMapKeyRef", "key"))
+		assertThat((List<Map<String, Object>>) container.get("env"))
+			.extracting((variable) -> variable.get("name") + "=" + at(variable, "valueFrom", "configMapKeyRef", "key"))
 			.contains("UCJ_TOPIC_PARTITIONS=UCJ_TOPICS_PARTITIONS", "UCJ_TOPIC_REPLICAS=UCJ_TOPICS_REPLICAS",
 					"UCJ_TOPIC_MIN_INSYNC=UCJ_TOPICS_MIN_INSYNC");
 		assertThat(config).containsEntry("UCJ_TOPICS_REPLICAS", "3").containsEntry("UCJ_TOPICS_MIN_INSYNC", "2");
@@ -182,8 +194,8 @@ class KubernetesManifestsTest {
 		for (Map<String, Object> mount : (List<Map<String, Object>>) container.get("volumeMounts")) {
 			if (file.startsWith(mount.get("mountPath") + "/")) {
 				String service = (String) container.get("name");
-				List<Map<String, Object>> volumes = (List<Map<String, Object>>) at(deployment(service), "spec", "template", "spec",
-						"volumes");
+				List<Map<String, Object>> volumes = (List<Map<String, Object>>) at(deployment(service), "spec",
+						"template", "spec", "volumes");
 				return volumes.stream()
 					.filter((volume) -> mount.get("name").equals(volume.get("name")))
 					.map((volume) -> at(volume, "secret", "secretName"))

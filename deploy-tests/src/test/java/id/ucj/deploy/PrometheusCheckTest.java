@@ -38,17 +38,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The operations check: the system as the launcher runs it, a campaign from the simulator, and Debian's
- * Prometheus scraping the three services with {@code deploy/prometheus}. Then every target must be up, every rule
- * must load and read metrics that exist, {@code promtool} must accept the rules and pass their unit tests, and every
- * Grafana panel's query must return data.
+ * The operations check: the system as the launcher runs it, a campaign from the
+ * simulator, and Debian's Prometheus scraping the three services with
+ * {@code deploy/prometheus}. Then every target must be up, every rule must load and read
+ * metrics that exist, {@code promtool} must accept the rules and pass their unit tests,
+ * and every Grafana panel's query must return data.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PrometheusCheckTest {
 
 	private static final Duration STEP = Duration.ofSeconds(2);
 
-	private static final Set<String> SERVICES = Set.of("enrollment-service", "coverage-aggregator", "notification-service");
+	private static final Set<String> SERVICES = Set.of("enrollment-service", "coverage-aggregator",
+			"notification-service");
 
 	private Path directory;
 
@@ -85,7 +87,8 @@ class PrometheusCheckTest {
 		this.system = LaunchedSystem.start(this.directory,
 				Map.of("UCJ_CHANNELS_WEBHOOK_URL", this.webhook.url(), "UCJ_CHANNELS_WEBHOOK_SECRET",
 						Base64.getEncoder().encodeToString(secret), "UCJ_CHANNELS_EMAIL_TO", "ops@jambiprov.example",
-						"SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT", String.valueOf(this.mail.getSmtp().getPort())),
+						"SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
+						String.valueOf(this.mail.getSmtp().getPort())),
 				Duration.ofMinutes(4));
 		int alertmanagerPort = FreePorts.next();
 		this.alertmanager = ServerProcess.start("Alertmanager", directory.resolve("alertmanager.log"), alertmanagerPort,
@@ -107,13 +110,17 @@ class PrometheusCheckTest {
 
 		await("an alert delivered after a refused attempt, the dead letter counted").atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> !this.prometheus.query("ucj_alert_deliveries_total{outcome=\"delivered\"} > 0", Instant.now()).isEmpty()
-					&& !this.prometheus.query("ucj_alert_deliveries_total{outcome=\"failed\"} > 0", Instant.now()).isEmpty()
+			.until(() -> !this.prometheus.query("ucj_alert_deliveries_total{outcome=\"delivered\"} > 0", Instant.now())
+				.isEmpty()
+					&& !this.prometheus.query("ucj_alert_deliveries_total{outcome=\"failed\"} > 0", Instant.now())
+						.isEmpty()
 					&& !this.prometheus.query("ucj_kafka_dead_letters_total > 0", Instant.now()).isEmpty());
 		long simulated = Instant.now().getEpochSecond();
 		await("scrapes and rule evaluations after the campaign").atMost(Duration.ofSeconds(30))
-			.until(() -> !this.prometheus.query("min(timestamp(up)) > " + (simulated + 2)
-					+ " and on() timestamp(ucj:coverage_ratio:national) > " + (simulated + 2), Instant.now()).isEmpty());
+			.until(() -> !this.prometheus
+				.query("min(timestamp(up)) > " + (simulated + 2) + " and on() timestamp(ucj:coverage_ratio:national) > "
+						+ (simulated + 2), Instant.now())
+				.isEmpty());
 		this.end = Instant.now();
 	}
 
@@ -122,20 +129,23 @@ class PrometheusCheckTest {
 		if (this.mail != null) {
 			this.mail.stop();
 		}
-		Stream.of(this.prometheus, this.alertmanager, this.system, this.webhook).filter((part) -> part != null).forEach((part) -> {
-			try {
-				part.close();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
+		Stream.of(this.prometheus, this.alertmanager, this.system, this.webhook)
+			.filter((part) -> part != null)
+			.forEach((part) -> {
+				try {
+					part.close();
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
 	}
 
 	/**
-	 * UU 27/2022: no NIK or name of the Sarolangun campaign anywhere the system wrote: every file under the data
-	 * directory (Kafka's segments, the store's pages, the services' logs, the keys), every Kafka topic read as a
-	 * consumer (dead letters included), every MongoDB document, every metric, the launcher's output, and the
+	 * UU 27/2022: no NIK or name of the Sarolangun campaign anywhere the system wrote:
+	 * every file under the data directory (Kafka's segments, the store's pages, the
+	 * services' logs, the keys), every Kafka topic read as a consumer (dead letters
+	 * included), every MongoDB document, every metric, the launcher's output, and the
 	 * webhook and e-mail bodies.
 	 */
 	@Test
@@ -151,8 +161,10 @@ class PrometheusCheckTest {
 		KafkaTopics.readAll(this.system.kafkaBootstrapServers(), scan::scan);
 		MongoDocuments.readAll(this.system.mongoUri(), scan::scan);
 		for (String service : this.system.servicePorts.keySet()) {
-			scan.scan(service + " /actuator/prometheus", new HttpTestClient(this.system.servicePorts.get(service),
-					this.system.key("UCJ_READER_KEY")).get("/actuator/prometheus").body());
+			scan.scan(service + " /actuator/prometheus",
+					new HttpTestClient(this.system.servicePorts.get(service), this.system.key("UCJ_READER_KEY"))
+						.get("/actuator/prometheus")
+						.body());
 		}
 		this.webhook.bodies().forEach((body) -> scan.scan("webhook body", body));
 		for (MimeMessage message : this.mail.getReceivedMessages()) {
@@ -164,16 +176,19 @@ class PrometheusCheckTest {
 	}
 
 	/**
-	 * docs/operations.md names every metric family the three services export, after a campaign that also took the
-	 * error paths (dead letters, a refused delivery), so that a metric added without its documentation fails here.
+	 * docs/operations.md names every metric family the three services export, after a
+	 * campaign that also took the error paths (dead letters, a refused delivery), so that
+	 * a metric added without its documentation fails here.
 	 */
 	@Test
 	void everyMetricTheServicesExportIsInTheOperationsPage() {
 		Set<String> documented = Docs.ofThisRepository().codeSpans("docs/operations.md");
 		Set<String> exported = new TreeSet<>();
 		for (String service : this.system.servicePorts.keySet()) {
-			exported.addAll(ExportedMetrics.families(new HttpTestClient(this.system.servicePorts.get(service),
-					this.system.key("UCJ_READER_KEY")).get("/actuator/prometheus").body()));
+			exported.addAll(ExportedMetrics
+				.families(new HttpTestClient(this.system.servicePorts.get(service), this.system.key("UCJ_READER_KEY"))
+					.get("/actuator/prometheus")
+					.body()));
 		}
 
 		assertThat(exported).as("metric families exported").hasSizeGreaterThan(50).contains("ucj_coverage_ratio");
@@ -182,13 +197,17 @@ class PrometheusCheckTest {
 			.isEmpty();
 	}
 
-	/** The scan finds what it looks for: the simulator's own list of what it gave holds every NIK and name. */
+	/**
+	 * The scan finds what it looks for: the simulator's own list of what it gave holds
+	 * every NIK and name.
+	 */
 	@Test
 	void thePersonalDataScanFindsNiksAndNamesWhereTheyAre() throws Exception {
 		PersonalDataScan scan = new PersonalDataScan(this.directory.resolve("given.tsv"));
 
 		scan.scan("given.tsv", Files.readAllBytes(this.directory.resolve("given.tsv")));
-		scan.scan("a log line", "registered nik=" + Files.readAllLines(this.directory.resolve("given.tsv")).get(7).replace('\t', ' '));
+		scan.scan("a log line",
+				"registered nik=" + Files.readAllLines(this.directory.resolve("given.tsv")).get(7).replace('\t', ' '));
 
 		assertThat(scan.findings()).hasSizeGreaterThan(2 * scan.niks() - 10);
 		assertThat(scan.findings().get(scan.findings().size() - 1)).startsWith("a log line: name");
@@ -213,7 +232,8 @@ class PrometheusCheckTest {
 		List<String> test = new ArrayList<>(List.of(this.promtool.command(), "test", "rules"));
 		test.addAll(files(Repository.DEPLOY.resolve("prometheus/tests"), ".yml"));
 
-		// Syntax only: the key files they name exist where Prometheus runs (a Secret, the launcher's data directory).
+		// Syntax only: the key files they name exist where Prometheus runs (a Secret, the
+		// launcher's data directory).
 		List<String> configs = new ArrayList<>(List.of(this.promtool.command(), "check", "config", "--syntax-only"));
 		configs.addAll(List.of(Repository.DEPLOY.resolve("prometheus/prometheus.yml").toString(),
 				Repository.DEPLOY.resolve("prometheus/local.yml").toString()));
@@ -240,7 +260,8 @@ class PrometheusCheckTest {
 			.flatMap((group) -> group.path("rules").valueStream())
 			.toList();
 
-		assertThat(loaded).extracting((rule) -> rule.path("name").asString()).containsExactlyInAnyOrderElementsOf(inFiles);
+		assertThat(loaded).extracting((rule) -> rule.path("name").asString())
+			.containsExactlyInAnyOrderElementsOf(inFiles);
 		assertThat(loaded).allSatisfy((rule) -> assertThat(rule.path("health").asString())
 			.as(rule.path("name").asString() + ": " + rule.path("lastError").asString())
 			.isEqualTo("ok"));
@@ -248,15 +269,21 @@ class PrometheusCheckTest {
 
 	@Test
 	void thePoisonRecordFiresUcjDeadLettersAllTheWayToAlertmanager() {
-		await("UcjDeadLetters firing in Prometheus and received by Alertmanager").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			assertThat(this.prometheus.get("/api/v1/alerts", Map.of()).path("alerts").valueStream()
-				.filter((alert) -> "firing".equals(alert.path("state").asString())))
-				.anySatisfy((alert) -> assertThat(alert.path("labels").path("alertname").asString()).isEqualTo("UcjDeadLetters"))
-				.allSatisfy((alert) -> assertThat(alert.path("labels").path("alertname").asString())
-					.as("no other alert fires on a healthy system").isEqualTo("UcjDeadLetters"));
-			assertThat(this.alertmanager.getJson("/api/v2/alerts", Map.of()).valueStream())
-				.anySatisfy((alert) -> assertThat(alert.path("labels").path("topic").asString()).isEqualTo("participant-events.DLT"));
-		});
+		await("UcjDeadLetters firing in Prometheus and received by Alertmanager").atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> {
+				assertThat(this.prometheus.get("/api/v1/alerts", Map.of())
+					.path("alerts")
+					.valueStream()
+					.filter((alert) -> "firing".equals(alert.path("state").asString())))
+					.anySatisfy((alert) -> assertThat(alert.path("labels").path("alertname").asString())
+						.isEqualTo("UcjDeadLetters"))
+					.allSatisfy((alert) -> assertThat(alert.path("labels").path("alertname").asString())
+						.as("no other alert fires on a healthy system")
+						.isEqualTo("UcjDeadLetters"));
+				assertThat(this.alertmanager.getJson("/api/v2/alerts", Map.of()).valueStream())
+					.anySatisfy((alert) -> assertThat(alert.path("labels").path("topic").asString())
+						.isEqualTo("participant-events.DLT"));
+			});
 	}
 
 	@Test
@@ -315,8 +342,8 @@ class PrometheusCheckTest {
 				java.util.regex.Matcher labelValues = java.util.regex.Pattern.compile("label_values\\((.+), *(\\w+)\\)")
 					.matcher(variable.path("definition").asString());
 				assertThat(labelValues.matches()).as(variable.toString()).isTrue();
-				String selector = Dashboards.expand(labelValues.group(1), variables, PrometheusServer.SCRAPE_INTERVAL, STEP,
-						Duration.between(this.start, this.end));
+				String selector = Dashboards.expand(labelValues.group(1), variables, PrometheusServer.SCRAPE_INTERVAL,
+						STEP, Duration.between(this.start, this.end));
 				List<String> values = this.prometheus
 					.get("/api/v1/label/" + labelValues.group(2) + "/values", Map.of("match[]", selector))
 					.valueStream()
@@ -324,7 +351,8 @@ class PrometheusCheckTest {
 					.toList();
 				String current = variables.get(variable.path("name").asString());
 
-				assertThat(values).as(dashboard.path("title").asString() + " $" + variable.path("name").asString()).isNotEmpty();
+				assertThat(values).as(dashboard.path("title").asString() + " $" + variable.path("name").asString())
+					.isNotEmpty();
 				if (!".*".equals(current)) {
 					assertThat(values).contains(current);
 				}
@@ -359,7 +387,8 @@ class PrometheusCheckTest {
 
 	private static boolean hasANumber(JsonNode result) {
 		return result.valueStream().anyMatch((series) -> {
-			List<JsonNode> samples = series.has("values") ? series.path("values").valueStream().toList() : List.of(series.path("value"));
+			List<JsonNode> samples = series.has("values") ? series.path("values").valueStream().toList()
+					: List.of(series.path("value"));
 			return samples.stream().anyMatch((sample) -> {
 				String value = sample.path(1).asString();
 				return !value.isEmpty() && !"NaN".equals(value);
@@ -367,15 +396,22 @@ class PrometheusCheckTest {
 		});
 	}
 
-	/** A malformed body and a bad NIK, as field apps send now and then: the rejections panel has reasons to show. */
+	/**
+	 * A malformed body and a bad NIK, as field apps send now and then: the rejections
+	 * panel has reasons to show.
+	 */
 	private void sendWhatFieldAppsGetWrong() {
 		HttpTestClient enrollment = new HttpTestClient(this.system.servicePorts.get("enrollment-service"),
 				this.system.key("UCJ_ENROLLER_KEY"));
 		assertThat(enrollment.post("/api/v1/registrations", "{\"nik\": ").statusCode()).isEqualTo(400);
-		assertThat(enrollment.post("/api/v1/registrations", "{\"nik\": \"123\", \"fullName\": \"X\"}").statusCode()).isEqualTo(400);
+		assertThat(enrollment.post("/api/v1/registrations", "{\"nik\": \"123\", \"fullName\": \"X\"}").statusCode())
+			.isEqualTo(400);
 	}
 
-	/** A record of an unknown type on participant-events: the aggregator sends it to the dead-letter topic. */
+	/**
+	 * A record of an unknown type on participant-events: the aggregator sends it to the
+	 * dead-letter topic.
+	 */
 	private void sendARecordNoConsumerCanRead() {
 		Properties properties = new Properties();
 		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.system.kafkaBootstrapServers());
@@ -395,12 +431,15 @@ class PrometheusCheckTest {
 	private void simulate(String scenario, String... options) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Command.java(), "-jar",
 				Repository.ROOT.resolve("simulator/target/ucj-simulator.jar").toString(), scenario,
-				"--enrollment=" + this.system.url("enrollment-service"), "--aggregator=" + this.system.url("coverage-aggregator"),
-				"--notification=" + this.system.url("notification-service"), "--local-keys=" + this.system.localKeys()));
+				"--enrollment=" + this.system.url("enrollment-service"),
+				"--aggregator=" + this.system.url("coverage-aggregator"),
+				"--notification=" + this.system.url("notification-service"),
+				"--local-keys=" + this.system.localKeys()));
 		command.addAll(List.of(options));
 		Command.Result result = Command.run(Duration.ofMinutes(10), this.directory, command.toArray(String[]::new));
 		Files.writeString(this.directory.resolve(scenario + ".log"), result.output(), StandardCharsets.UTF_8);
-		assertThat(result.exitCode()).as(String.join(" ", command) + "\n" + result.output() + "\n" + this.system.log()).isZero();
+		assertThat(result.exitCode()).as(String.join(" ", command) + "\n" + result.output() + "\n" + this.system.log())
+			.isZero();
 	}
 
 	private static List<String> files(Path directory, String suffix) throws IOException {

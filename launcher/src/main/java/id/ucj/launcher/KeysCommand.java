@@ -10,8 +10,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** API keys of the local run: add one, or list who has one. Safe while the system runs; never starts it. */
-@Command(name = "keys", mixinStandardHelpOptions = true, subcommands = { KeysCommand.Add.class, KeysCommand.ListKeys.class },
+/**
+ * API keys of the local run: add one, or list who has one. Safe while the system runs;
+ * never starts it.
+ */
+@Command(name = "keys", mixinStandardHelpOptions = true,
+		subcommands = { KeysCommand.Add.class, KeysCommand.ListKeys.class },
 		description = "Manages the API keys under the data directory (UCJ_DATA_DIR, default var).")
 final class KeysCommand {
 
@@ -22,7 +26,8 @@ final class KeysCommand {
 		@Spec
 		CommandSpec spec;
 
-		@Option(names = "--client", required = true, description = "who uses it, e.g. sarolangun-field-app (never a person's name)")
+		@Option(names = "--client", required = true,
+				description = "who uses it, e.g. sarolangun-field-app (never a person's name)")
 		String client;
 
 		@Option(names = "--role", required = true, description = "enroller, admin or reader")
@@ -38,7 +43,8 @@ final class KeysCommand {
 		@Override
 		public Integer call() throws Exception {
 			if (this.client.startsWith(KeysFile.LOCAL_CLIENT_PREFIX)) {
-				throw new ParameterException(this.spec.commandLine(), "Client ids starting with 'local-' belong to the launcher");
+				throw new ParameterException(this.spec.commandLine(),
+						"Client ids starting with 'local-' belong to the launcher");
 			}
 			String key = ClientKey.generate();
 			ClientKey stored;
@@ -50,7 +56,8 @@ final class KeysCommand {
 			}
 			KeysFile file = KeysFile.in(LauncherSettings.dataDirFromEnvironment());
 			file.add(stored);
-			System.out.printf("Added a key for client %s (role %s, areas %s%s) to %s; running services accept it at once.%n",
+			System.out.printf(
+					"Added a key for client %s (role %s, areas %s%s) to %s; running services accept it at once.%n",
 					stored.client(), stored.role(), String.join(",", stored.areas()),
 					(stored.ratePerSecond() != null) ? ", " + stored.ratePerSecond() + " requests per second" : "",
 					file.path().toAbsolutePath());
@@ -61,7 +68,8 @@ final class KeysCommand {
 
 	}
 
-	@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the clients that have keys (never the keys).")
+	@Command(name = "list", mixinStandardHelpOptions = true,
+			description = "Lists the clients that have keys (never the keys).")
 	static final class ListKeys implements Callable<Integer> {
 
 		@Override

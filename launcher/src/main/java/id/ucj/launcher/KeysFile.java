@@ -13,9 +13,10 @@ import java.util.Objects;
 import id.ucj.contract.ClientKey;
 
 /**
- * The keys file the services read ({@code UCJ_KEYS_FILE}): one {@link ClientKey} line per key, hashes only. The
- * launcher keeps the local keys in it and {@code keys add} appends to it, each under a file lock and by an atomic
- * replace, so that the running services (which read it again when it changes) never see half a file.
+ * The keys file the services read ({@code UCJ_KEYS_FILE}): one {@link ClientKey} line per
+ * key, hashes only. The launcher keeps the local keys in it and {@code keys add} appends
+ * to it, each under a file lock and by an atomic replace, so that the running services
+ * (which read it again when it changes) never see half a file.
  */
 final class KeysFile {
 
@@ -47,7 +48,10 @@ final class KeysFile {
 		});
 	}
 
-	/** Replaces the local keys (clients {@code local-*}); keys added with {@code keys add} stay. */
+	/**
+	 * Replaces the local keys (clients {@code local-*}); keys added with {@code keys add}
+	 * stay.
+	 */
 	void replaceLocal(List<ClientKey> local) throws IOException {
 		update((keys) -> {
 			keys.removeIf((key) -> key.client().startsWith(LOCAL_CLIENT_PREFIX));
@@ -60,7 +64,8 @@ final class KeysFile {
 		if (Files.notExists(this.file)) {
 			return new ArrayList<>();
 		}
-		return new ArrayList<>(Files.readAllLines(this.file).stream().map(ClientKey::parse).filter(Objects::nonNull).toList());
+		return new ArrayList<>(
+				Files.readAllLines(this.file).stream().map(ClientKey::parse).filter(Objects::nonNull).toList());
 	}
 
 	private void update(Change change) throws IOException {

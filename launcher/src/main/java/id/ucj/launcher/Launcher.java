@@ -18,10 +18,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Starts the whole system on this machine: the infrastructure (embedded unless {@code KAFKA_BOOTSTRAP_SERVERS}
- * or {@code MONGODB_URI} names a real one), then each service on its default port, bound to 127.0.0.1 unless
- * {@code UCJ_BIND_ADDRESS} says otherwise; prints where everything is and the local keys; stops it all, in
- * reverse order, on Ctrl-C or SIGTERM. Only one launcher runs on a data directory.
+ * Starts the whole system on this machine: the infrastructure (embedded unless
+ * {@code KAFKA_BOOTSTRAP_SERVERS} or {@code MONGODB_URI} names a real one), then each
+ * service on its default port, bound to 127.0.0.1 unless {@code UCJ_BIND_ADDRESS} says
+ * otherwise; prints where everything is and the local keys; stops it all, in reverse
+ * order, on Ctrl-C or SIGTERM. Only one launcher runs on a data directory.
  */
 @Command(name = "ucj-launcher", mixinStandardHelpOptions = true, subcommands = KeysCommand.class,
 		description = "Runs UCJ Coverage on this machine (embedded Kafka and MongoDB-compatible store unless "
@@ -65,7 +66,8 @@ public final class Launcher implements Callable<Integer> {
 		String kafka = settings.kafkaBootstrapServers();
 		if (kafka == null) {
 			log.info("Starting the embedded Kafka broker (KRaft) on 127.0.0.1:{}", settings.kafkaPort());
-			LocalKafka localKafka = LocalKafka.start(settings.dataDir(), settings.kafkaPort(), settings.kafkaControllerPort());
+			LocalKafka localKafka = LocalKafka.start(settings.dataDir(), settings.kafkaPort(),
+					settings.kafkaControllerPort());
 			this.running.add(localKafka);
 			kafka = localKafka.bootstrapServers();
 		}
@@ -105,17 +107,21 @@ public final class Launcher implements Callable<Integer> {
 			LocalKeys keys) {
 		StringBuilder summary = new StringBuilder("\n\nUCJ Coverage is running. Ctrl-C stops it.\n\n");
 		for (ServiceProcess service : services) {
-			summary.append(String.format("  %-22s %s  (health %s/actuator/health, metrics %s/actuator/prometheus, API %s/swagger-ui.html, log %s)%n",
+			summary.append(String.format(
+					"  %-22s %s  (health %s/actuator/health, metrics %s/actuator/prometheus, API %s/swagger-ui.html, log %s)%n",
 					service.name(), service.url(), service.url(), service.url(), service.url(), service.log()));
 		}
 		summary.append(String.format("  %-22s %s%n", "Kafka", kafka));
 		summary.append(String.format("  %-22s %s%n", "MongoDB", mongo.replaceAll("//[^@/]*@", "//")));
 		summary.append(String.format("  %-22s %s%n", "data directory", dataDir.toAbsolutePath()));
-		summary.append(String.format("%n  API keys (Authorization: Bearer <key>), each for all areas; kept in %s (mode 0600):%n",
+		summary.append(String.format(
+				"%n  API keys (Authorization: Bearer <key>), each for all areas; kept in %s (mode 0600):%n",
 				keys.file().toAbsolutePath()));
-		keys.byVariable().forEach((variable, key) -> summary.append(String.format("    %-18s %s%n", variable,
-				keys.generated().contains(variable) ? key + "   <- generated now, shown once" : "(as before)")));
-		summary.append(String.format("  More keys: java -jar launcher/target/ucj-launcher.jar keys add --client NAME --role ROLE --areas 15.03%n"));
+		keys.byVariable()
+			.forEach((variable, key) -> summary.append(String.format("    %-18s %s%n", variable,
+					keys.generated().contains(variable) ? key + "   <- generated now, shown once" : "(as before)")));
+		summary.append(String.format(
+				"  More keys: java -jar launcher/target/ucj-launcher.jar keys add --client NAME --role ROLE --areas 15.03%n"));
 		log.info(summary.toString());
 	}
 

@@ -12,9 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * One launcher per data directory: a second one would open the running broker's log and store (and has broken
- * them). Taken before anything else is touched, held until the launcher exits; the operating system releases it
- * even if the launcher is killed.
+ * One launcher per data directory: a second one would open the running broker's log and
+ * store (and has broken them). Taken before anything else is touched, held until the
+ * launcher exits; the operating system releases it even if the launcher is killed.
  */
 final class LauncherLock implements AutoCloseable {
 

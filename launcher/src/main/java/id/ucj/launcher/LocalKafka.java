@@ -19,8 +19,9 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A real, single-node Apache Kafka broker in KRaft mode, started from the broker's own server classes and
- * {@code kafka-server.properties}. Its log lives under the data directory, so a restart keeps every topic.
+ * A real, single-node Apache Kafka broker in KRaft mode, started from the broker's own
+ * server classes and {@code kafka-server.properties}. Its log lives under the data
+ * directory, so a restart keeps every topic.
  */
 final class LocalKafka implements AutoCloseable {
 
@@ -54,7 +55,10 @@ final class LocalKafka implements AutoCloseable {
 		this.server.awaitShutdown();
 	}
 
-	/** Formats the log directory on the first start only; later starts find it and keep every topic. */
+	/**
+	 * Formats the log directory on the first start only; later starts find it and keep
+	 * every topic.
+	 */
 	private static void format(KafkaConfig config, Path logDir) throws Exception {
 		if (Files.exists(logDir.resolve("meta.properties"))) {
 			return;

@@ -10,11 +10,12 @@ import java.util.Map;
 import id.ucj.contract.ClientKey;
 
 /**
- * The three keys of the local run, each for all areas: an enroller, an admin and a reader. Taken from
- * {@code UCJ_ENROLLER_KEY}, {@code UCJ_ADMIN_KEY} and {@code UCJ_READER_KEY}, or generated once. The keys in effect
- * are kept in {@code <data dir>/security/local-keys.env} (mode 0600), where the simulator and the deploy checks
- * find them, with the reader's also in {@code reader.key} for the local Prometheus; the services get their hashes
- * only.
+ * The three keys of the local run, each for all areas: an enroller, an admin and a
+ * reader. Taken from {@code UCJ_ENROLLER_KEY}, {@code UCJ_ADMIN_KEY} and
+ * {@code UCJ_READER_KEY}, or generated once. The keys in effect are kept in
+ * {@code <data dir>/security/local-keys.env} (mode 0600), where the simulator and the
+ * deploy checks find them, with the reader's also in {@code reader.key} for the local
+ * Prometheus; the services get their hashes only.
  *
  * @param generated the roles whose key was generated now, to be shown once
  */
@@ -63,7 +64,10 @@ record LocalKeys(Map<String, String> byVariable, List<String> generated, Path fi
 		return new LocalKeys(keys, generated, file);
 	}
 
-	/** The keys kept in a {@code local-keys.env} file, by variable; empty if there is none. */
+	/**
+	 * The keys kept in a {@code local-keys.env} file, by variable; empty if there is
+	 * none.
+	 */
 	static Map<String, String> read(Path file) throws IOException {
 		Map<String, String> keys = new LinkedHashMap<>();
 		if (Files.exists(file)) {

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import de.bwaldvogel.mongo.MongoServer;
 
 /**
- * A MongoDB-compatible server (mongo-java-server, the MongoDB wire protocol in Java) with its H2 file backend
- * under the data directory, so that a restart keeps every count. A development stand-in: production runs a
- * MongoDB replica set.
+ * A MongoDB-compatible server (mongo-java-server, the MongoDB wire protocol in Java) with
+ * its H2 file backend under the data directory, so that a restart keeps every count. A
+ * development stand-in: production runs a MongoDB replica set.
  */
 final class LocalMongo implements AutoCloseable {
 
@@ -38,7 +38,10 @@ final class LocalMongo implements AutoCloseable {
 		return "mongodb://127.0.0.1:" + this.port + "/ucj";
 	}
 
-	/** Every write is committed already; closing the store compacts it. A graceful Netty stop can hang in a JVM shutdown. */
+	/**
+	 * Every write is committed already; closing the store compacts it. A graceful Netty
+	 * stop can hang in a JVM shutdown.
+	 */
 	@Override
 	public void close() {
 		this.server.shutdownNow();

@@ -11,8 +11,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Files only their owner may read (keys), created so from the start: never a moment with wider permissions, and
- * replaced atomically, so that a reader sees the old file or the new one, never half of one.
+ * Files only their owner may read (keys), created so from the start: never a moment with
+ * wider permissions, and replaced atomically, so that a reader sees the old file or the
+ * new one, never half of one.
  */
 final class PrivateFiles {
 

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service, run as its own JVM from its executable jar, its output in a log file of its own. */
+/**
+ * One service, run as its own JVM from its executable jar, its output in a log file of
+ * its own.
+ */
 final class ServiceProcess implements AutoCloseable {
 
 	private final String name;
@@ -48,8 +51,9 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * A launcher that was killed (SIGKILL) could not stop its services; the next start stops them first, so that
-	 * their ports are free. Only a process still running this service's jar is touched.
+	 * A launcher that was killed (SIGKILL) could not stop its services; the next start
+	 * stops them first, so that their ports are free. Only a process still running this
+	 * service's jar is touched.
 	 */
 	private static void stopLeftOver(Path pidFile, Path jar) throws IOException {
 		if (Files.notExists(pidFile)) {
@@ -57,7 +61,10 @@ final class ServiceProcess implements AutoCloseable {
 		}
 		long pid = Long.parseLong(Files.readString(pidFile).trim());
 		ProcessHandle.of(pid)
-			.filter((process) -> process.info().commandLine().map((line) -> line.contains(jar.getFileName().toString())).orElse(false))
+			.filter((process) -> process.info()
+				.commandLine()
+				.map((line) -> line.contains(jar.getFileName().toString()))
+				.orElse(false))
 			.ifPresent((process) -> {
 				process.destroy();
 				try {
@@ -82,7 +89,10 @@ final class ServiceProcess implements AutoCloseable {
 		return this.log;
 	}
 
-	/** Waits until the service reports itself ready, or fails if it exits first or takes too long. */
+	/**
+	 * Waits until the service reports itself ready, or fails if it exits first or takes
+	 * too long.
+	 */
 	void awaitReady(Duration timeout) throws InterruptedException {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		HttpRequest readiness = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
@@ -91,7 +101,8 @@ final class ServiceProcess implements AutoCloseable {
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
+				throw new IllegalStateException(
+						this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
 			}
 			try {
 				if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -106,7 +117,10 @@ final class ServiceProcess implements AutoCloseable {
 		throw new IllegalStateException(this.name + " was not ready within " + timeout + "; see " + this.log);
 	}
 
-	/** SIGTERM, so that the service shuts down gracefully; forcibly only if it does not within the grace period. */
+	/**
+	 * SIGTERM, so that the service shuts down gracefully; forcibly only if it does not
+	 * within the grace period.
+	 */
 	@Override
 	public void close() {
 		this.process.destroy();

@@ -1,4 +1,5 @@
 /**
- * Runs the whole system on one machine, with embedded infrastructure unless real infrastructure is named.
+ * Runs the whole system on one machine, with embedded infrastructure unless real
+ * infrastructure is named.
  */
 package id.ucj.launcher;

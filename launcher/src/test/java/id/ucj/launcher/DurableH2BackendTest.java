@@ -18,9 +18,10 @@ import de.bwaldvogel.mongo.MongoServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every write a client was told succeeded is in the file, as the operating system has it, even if the process
- * dies the next instant: a copy of the file taken while the store is still open (what a killed launcher leaves)
- * opens with every write, also after many updates let the store reuse the space of chunks no longer in use.
+ * Every write a client was told succeeded is in the file, as the operating system has it,
+ * even if the process dies the next instant: a copy of the file taken while the store is
+ * still open (what a killed launcher leaves) opens with every write, also after many
+ * updates let the store reuse the space of chunks no longer in use.
  */
 class DurableH2BackendTest {
 
@@ -46,7 +47,10 @@ class DurableH2BackendTest {
 
 		MongoServer reopened = new MongoServer(new DurableH2Backend(killed.toString()));
 		try (MongoClient client = MongoClients.create(onLoopback(reopened))) {
-			Document sarolangun = client.getDatabase("ucj").getCollection("counters").find(Filters.eq("_id", "15.03")).first();
+			Document sarolangun = client.getDatabase("ucj")
+				.getCollection("counters")
+				.find(Filters.eq("_id", "15.03"))
+				.first();
 			assertThat(sarolangun).isNotNull();
 			assertThat(sarolangun.getLong("registered")).isEqualTo(2_000L);
 		}

@@ -34,8 +34,11 @@ class LocalKeysTest {
 		}
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(security))).isEqualTo("rwx------");
 		String hashes = Files.readString(security.resolve("api-keys"));
-		first.byVariable().values().forEach((key) -> assertThat(hashes).doesNotContain(key).contains(ClientKey.hash(key)));
-		assertThat(Files.readString(security.resolve("reader.key"))).isEqualTo(first.byVariable().get("UCJ_READER_KEY"));
+		first.byVariable()
+			.values()
+			.forEach((key) -> assertThat(hashes).doesNotContain(key).contains(ClientKey.hash(key)));
+		assertThat(Files.readString(security.resolve("reader.key")))
+			.isEqualTo(first.byVariable().get("UCJ_READER_KEY"));
 	}
 
 	@Test

@@ -15,12 +15,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The services' Kafka failure policy: a record that can never be processed (one of the {@code poison} exceptions)
- * goes straight to the dead-letter topic, the reason in its {@code kafka_dlt-exception-*} headers, and the records
- * behind it keep flowing; any other failure (MongoDB unreachable, a concurrent writer) retries with exponential
- * back-off from 0.2 s to 10 s, without end and without committing, so that nothing is lost or skipped. Every
- * dead letter counts in {@code ucj_kafka_dead_letters_total{topic}}, which operators alert on. Dead letters hold
- * pseudonymous ids (personal data under UU 27/2022), so their topics expire them ({@code retention.ms}).
+ * The services' Kafka failure policy: a record that can never be processed (one of the
+ * {@code poison} exceptions) goes straight to the dead-letter topic, the reason in its
+ * {@code kafka_dlt-exception-*} headers, and the records behind it keep flowing; any
+ * other failure (MongoDB unreachable, a concurrent writer) retries with exponential
+ * back-off from 0.2 s to 10 s, without end and without committing, so that nothing is
+ * lost or skipped. Every dead letter counts in
+ * {@code ucj_kafka_dead_letters_total{topic}}, which operators alert on. Dead letters
+ * hold pseudonymous ids (personal data under UU 27/2022), so their topics expire them
+ * ({@code retention.ms}).
  */
 public final class KafkaFailurePolicy {
 
@@ -46,7 +49,10 @@ public final class KafkaFailurePolicy {
 		return handler;
 	}
 
-	/** A dead-letter topic: one partition, and a finite retention (default 14 days, {@code ucj.topics.dead-letter-retention}). */
+	/**
+	 * A dead-letter topic: one partition, and a finite retention (default 14 days,
+	 * {@code ucj.topics.dead-letter-retention}).
+	 */
 	public static NewTopic deadLetterTopic(String name, int replicas, Duration retention) {
 		return TopicBuilder.name(name)
 			.partitions(1)

@@ -7,8 +7,8 @@ import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.ProducerListener;
 
 /**
- * A failed send is logged without the record's key and value: keys are pseudonymous participant ids, which are
- * personal data (Spring Kafka's default listener logs both).
+ * A failed send is logged without the record's key and value: keys are pseudonymous
+ * participant ids, which are personal data (Spring Kafka's default listener logs both).
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(ProducerListener.class)

@@ -6,8 +6,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * MongoDB health by {@code ping}, which every MongoDB-compatible server answers (the local run's mongo-java-server
- * does not know {@code hello}, which Boot's own indicator sends). Replaces that indicator by taking its name (see
+ * MongoDB health by {@code ping}, which every MongoDB-compatible server answers (the
+ * local run's mongo-java-server does not know {@code hello}, which Boot's own indicator
+ * sends). Replaces that indicator by taking its name (see
  * {@link ServiceSupportAutoConfiguration}).
  */
 class MongoPing extends AbstractHealthIndicator {

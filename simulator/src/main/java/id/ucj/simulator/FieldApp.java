@@ -29,9 +29,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Uploads registrations as field apps do: in batches, several apps at once, at a given rate, retrying on 503 or a
- * broken connection, sometimes submitting a registration twice or resending a batch whose answer was lost.
- * Keeps the tally of what the service accepted.
+ * Uploads registrations as field apps do: in batches, several apps at once, at a given
+ * rate, retrying on 503 or a broken connection, sometimes submitting a registration twice
+ * or resending a batch whose answer was lost. Keeps the tally of what the service
+ * accepted.
  */
 final class FieldApp implements AutoCloseable {
 
@@ -81,18 +82,25 @@ final class FieldApp implements AutoCloseable {
 			.build();
 	}
 
-	/** Uploads the registrations in batches; calls {@code progress} with each batch's size once it is answered. */
+	/**
+	 * Uploads the registrations in batches; calls {@code progress} with each batch's size
+	 * once it is answered.
+	 */
 	void register(List<Participants.Registration> registrations, IntConsumer progress) {
 		List<Future<?>> uploads = new ArrayList<>();
 		int size = Math.max(1, Math.min(1000, this.options.batchSize));
 		List<Participants.Registration> again = new ArrayList<>();
 		for (int from = 0; from < registrations.size(); from += size) {
-			List<Participants.Registration> batch = new ArrayList<>(registrations.subList(from, Math.min(registrations.size(), from + size)));
+			List<Participants.Registration> batch = new ArrayList<>(
+					registrations.subList(from, Math.min(registrations.size(), from + size)));
 			SplittableRandom random = Participants.random(this.options.seed, -from - 1);
 			// Registrations a field app submitted twice go again in its next batch.
 			batch.addAll(again);
 			this.duplicates.addAndGet(again.size());
-			again = batch.stream().filter((r) -> random.nextDouble() < this.options.duplicates).limit(size / 10 + 1).toList();
+			again = batch.stream()
+				.filter((r) -> random.nextDouble() < this.options.duplicates)
+				.limit(size / 10 + 1)
+				.toList();
 			boolean lostAnswer = random.nextDouble() < this.options.lostResponses;
 			int items = Math.min(size, registrations.size() - from);
 			uploads.add(this.apps.submit(() -> {
@@ -118,8 +126,9 @@ final class FieldApp implements AutoCloseable {
 	}
 
 	/**
-	 * Records {@code months} of paid cover for each of these participants, from the month {@code from} gives, as the
-	 * regency's treasury (or their employer) does: batches of contributions.
+	 * Records {@code months} of paid cover for each of these participants, from the month
+	 * {@code from} gives, as the regency's treasury (or their employer) does: batches of
+	 * contributions.
 	 */
 	void contribute(List<Participants.Registration> paidFor, Function<Participants.Registration, YearMonth> firstMonth,
 			int months, IntConsumer progress) {
@@ -140,9 +149,11 @@ final class FieldApp implements AutoCloseable {
 					body.put("paidAt", Instant.now().minusSeconds(60).toString());
 					return body;
 				}).toList();
-				HttpResponse<String> response = post("/api/v1/contributions/batch", Map.of("contributions", contributions));
+				HttpResponse<String> response = post("/api/v1/contributions/batch",
+						Map.of("contributions", contributions));
 				if (response.statusCode() != 200) {
-					throw new IllegalStateException("Contributions refused with " + response.statusCode() + ": " + response.body());
+					throw new IllegalStateException(
+							"Contributions refused with " + response.statusCode() + ": " + response.body());
 				}
 				this.contributions.addAndGet(batch.size());
 				progress.accept(batch.size());

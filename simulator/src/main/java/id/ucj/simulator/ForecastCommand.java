@@ -18,7 +18,8 @@ class ForecastCommand implements Callable<Integer> {
 	@Parameters(index = "0", description = "regency code (15.03), province code (15) or national")
 	String area;
 
-	@Option(names = "--months", defaultValue = "12", description = "months from the current one, 1 to 36 (default: ${DEFAULT-VALUE})")
+	@Option(names = "--months", defaultValue = "12",
+			description = "months from the current one, 1 to 36 (default: ${DEFAULT-VALUE})")
 	int months;
 
 	@Override

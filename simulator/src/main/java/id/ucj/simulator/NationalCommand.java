@@ -21,26 +21,33 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /**
- * All 514 regencies with SYNTHETIC workforce figures and targets (only Sarolangun's is known; the rest are made
- * up from the seed), participants enrolled across them, some moving to another regency and some leaving.
+ * All 514 regencies with SYNTHETIC workforce figures and targets (only Sarolangun's is
+ * known; the rest are made up from the seed), participants enrolled across them, some
+ * moving to another regency and some leaving.
  */
 @Command(name = "national", mixinStandardHelpOptions = true,
 		description = "All 514 regencies (synthetic workforce and targets), with moves and deregistrations mixed in.")
 class NationalCommand implements Callable<Integer> {
 
-	/** Keeps these NIKs apart from the Sarolangun scenario's (digits 5-6 start at district 51). */
+	/**
+	 * Keeps these NIKs apart from the Sarolangun scenario's (digits 5-6 start at district
+	 * 51).
+	 */
 	static final int FIRST_INDEX = 500_000;
 
 	@Mixin
 	Options options;
 
-	@Option(names = "--participants", defaultValue = "50000", description = "participants to enrol (default: ${DEFAULT-VALUE})")
+	@Option(names = "--participants", defaultValue = "50000",
+			description = "participants to enrol (default: ${DEFAULT-VALUE})")
 	int participants;
 
-	@Option(names = "--moves", defaultValue = "0.05", description = "share who register again in another regency (default: ${DEFAULT-VALUE})")
+	@Option(names = "--moves", defaultValue = "0.05",
+			description = "share who register again in another regency (default: ${DEFAULT-VALUE})")
 	double moves;
 
-	@Option(names = "--deregistrations", defaultValue = "0.03", description = "share who leave cover (default: ${DEFAULT-VALUE})")
+	@Option(names = "--deregistrations", defaultValue = "0.03",
+			description = "share who leave cover (default: ${DEFAULT-VALUE})")
 	double deregistrations;
 
 	@Option(names = "--lapsed", defaultValue = "0.10",
@@ -56,8 +63,8 @@ class NationalCommand implements Callable<Integer> {
 		Operations operations = new Operations(this.options);
 		Instant start = Instant.now();
 		List<Regency> regencies = new ArrayList<>(Regions.official().regencies());
-		System.out.printf("National run over %d regencies, SYNTHETIC workforce and targets (seed %d)%n", regencies.size(),
-				this.options.seed);
+		System.out.printf("National run over %d regencies, SYNTHETIC workforce and targets (seed %d)%n",
+				regencies.size(), this.options.seed);
 		for (Regency regency : regencies) {
 			SplittableRandom random = new SplittableRandom(this.options.seed ^ regency.code().hashCode());
 			operations.setRegency(regency.code(), 20_000 + random.nextInt(480_000), 0.5 + random.nextInt(31) / 100.0);
@@ -75,7 +82,8 @@ class NationalCommand implements Callable<Integer> {
 			Regency worksIn = regencies.get(random.nextInt(regencies.size()));
 			Regency issuedIn = (random.nextInt(10) == 0) ? regencies.get(random.nextInt(regencies.size())) : worksIn;
 			boolean lapsedOnce = random.nextDouble() < this.lapsed;
-			// Six months ago, with nothing paid since: cover lapsed (the third unpaid month ends it).
+			// Six months ago, with nothing paid since: cover lapsed (the third unpaid
+			// month ends it).
 			Instant capturedAt = lapsedOnce ? Participants.CAMPAIGN_START.minus(Duration.ofDays(183)).plusSeconds(n)
 					: Participants.CAMPAIGN_START.plusSeconds(n);
 			Participants.Registration registration = Participants.anywhere(this.options.seed, index, issuedIn, worksIn,
@@ -91,11 +99,12 @@ class NationalCommand implements Callable<Integer> {
 				}
 			}
 			if (random.nextDouble() < this.moves) {
-				// A registration pays the month it is captured in: a move covers the participant again.
+				// A registration pays the month it is captured in: a move covers the
+				// participant again.
 				notPaidUp.remove(registration.nik());
 				Regency movesTo = regencies.get(random.nextInt(regencies.size()));
-				second.add(new Participants.Registration(index, registration.nik(), registration.fullName(), movesTo.code(), registration.segment(),
-						registration.programs(), registration.fundingSource(),
+				second.add(new Participants.Registration(index, registration.nik(), registration.fullName(),
+						movesTo.code(), registration.segment(), registration.programs(), registration.fundingSource(),
 						Participants.CAMPAIGN_START.plus(Duration.ofDays(1)).plusSeconds(n)));
 				finalRegency.put(registration.nik(), movesTo.code());
 			}
@@ -141,8 +150,8 @@ class NationalCommand implements Callable<Integer> {
 				.line("renewed (contributions from this month)", renewed.size())
 				.line("registered now (expected)", finalRegency.size())
 				.line("covered now: paid up (expected)", expected.values().stream().mapToLong(Long::longValue).sum())
-				.line("regencies matching expected", matching + " of " + regencies.size()
-						+ " (on a fresh system; other runs add to the counts)")
+				.line("regencies matching expected",
+						matching + " of " + regencies.size() + " (on a fresh system; other runs add to the counts)")
 				.print();
 			return 0;
 		}
@@ -153,8 +162,8 @@ class NationalCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The aggregator counts asynchronously: wait until every regency's covered (paid up) and registered counts match,
-	 * or counting stops moving.
+	 * The aggregator counts asynchronously: wait until every regency's covered (paid up)
+	 * and registered counts match, or counting stops moving.
 	 */
 	private static int awaitMatching(Operations operations, Map<String, Long> expected, Map<String, Long> registered)
 			throws InterruptedException {

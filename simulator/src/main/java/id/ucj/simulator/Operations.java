@@ -16,7 +16,10 @@ import dev.failsafe.RetryPolicy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What operators do and see: set a regency's workforce and target, read coverage and alerts. */
+/**
+ * What operators do and see: set a regency's workforce and target, read coverage and
+ * alerts.
+ */
 final class Operations {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,13 +48,16 @@ final class Operations {
 	}
 
 	void setRegency(String code, long workforce, double target) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(this.aggregator.resolve("/api/v1/regencies/" + code))
-			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + this.options.adminKey())
-			.PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("workforce", workforce, "target", target))))
-			.build());
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(this.aggregator.resolve("/api/v1/regencies/" + code))
+					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + this.options.adminKey())
+					.PUT(HttpRequest.BodyPublishers
+						.ofByteArray(JSON.writeValueAsBytes(Map.of("workforce", workforce, "target", target))))
+					.build());
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException("Could not set " + code + ": " + response.statusCode() + " " + response.body());
+			throw new IllegalStateException(
+					"Could not set " + code + ": " + response.statusCode() + " " + response.body());
 		}
 	}
 
@@ -63,14 +69,19 @@ final class Operations {
 		return get(this.aggregator.resolve("/api/v1/coverage"));
 	}
 
-	/** A regency's forecast ({@code 15.03}), a province's ({@code 15}) or the nation's ({@code national}). */
+	/**
+	 * A regency's forecast ({@code 15.03}), a province's ({@code 15}) or the nation's
+	 * ({@code national}).
+	 */
 	JsonNode forecast(String area, int months) {
-		String path = area.equals("national") ? "/api/v1/coverage/national/forecast"
-				: area.contains(".") ? "/api/v1/coverage/" + area + "/forecast" : "/api/v1/coverage/provinces/" + area + "/forecast";
+		String path = area.equals("national") ? "/api/v1/coverage/national/forecast" : area.contains(".")
+				? "/api/v1/coverage/" + area + "/forecast" : "/api/v1/coverage/provinces/" + area + "/forecast";
 		return get(this.aggregator.resolve(path + "?months=" + months));
 	}
 
-	/** A regency's plan; {@code null} parameters are left to the aggregator's defaults. */
+	/**
+	 * A regency's plan; {@code null} parameters are left to the aggregator's defaults.
+	 */
 	JsonNode plan(String regency, Double target, YearMonth through, Long budget) {
 		StringBuilder query = new StringBuilder();
 		if (target != null) {
@@ -82,7 +93,8 @@ final class Operations {
 		if (budget != null) {
 			query.append("&budget=").append(budget);
 		}
-		return get(this.aggregator.resolve("/api/v1/coverage/" + regency + "/plan" + query.toString().replaceFirst("^&", "?")));
+		return get(this.aggregator
+			.resolve("/api/v1/coverage/" + regency + "/plan" + query.toString().replaceFirst("^&", "?")));
 	}
 
 	JsonNode alerts(String query) {
@@ -90,9 +102,13 @@ final class Operations {
 	}
 
 	private JsonNode get(URI uri) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + this.options.readerKey()).GET().build());
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri)
+			.header("Authorization", "Bearer " + this.options.readerKey())
+			.GET()
+			.build());
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+			throw new IllegalStateException(
+					"GET " + uri + " answered " + response.statusCode() + ": " + response.body());
 		}
 		return JSON.readTree(response.body());
 	}

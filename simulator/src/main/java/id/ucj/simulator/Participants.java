@@ -18,13 +18,20 @@ import id.ucj.contract.Regency;
 import id.ucj.contract.Segment;
 
 /**
- * Synthetic workers, the same for the same seed and index whatever the order they are made in. Each NIK follows
- * the rules (issuing regency, birth date with +40 for women) and is unique: digits 5-6 and 13-16 encode the index.
+ * Synthetic workers, the same for the same seed and index whatever the order they are
+ * made in. Each NIK follows the rules (issuing regency, birth date with +40 for women)
+ * and is unique: digits 5-6 and 13-16 encode the index.
  */
 final class Participants {
 
-	/** Capture times are within the last two days, stable through a day, so a rerun resends the same captures. */
-	static final Instant CAMPAIGN_START = LocalDate.now(ZoneOffset.UTC).minusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC);
+	/**
+	 * Capture times are within the last two days, stable through a day, so a rerun
+	 * resends the same captures.
+	 */
+	static final Instant CAMPAIGN_START = LocalDate.now(ZoneOffset.UTC)
+		.minusDays(2)
+		.atStartOfDay()
+		.toInstant(ZoneOffset.UTC);
 
 	static final int PER_DISTRICT = 9_999;
 
@@ -36,7 +43,9 @@ final class Participants {
 	private Participants() {
 	}
 
-	/** Synthetic names, as field apps capture them; enrollment checks them and keeps none. */
+	/**
+	 * Synthetic names, as field apps capture them; enrollment checks them and keeps none.
+	 */
 	private static final List<String> GIVEN_NAMES = List.of("Siti", "Budi", "Dewi", "Agus", "Rina", "Joko", "Wahyu",
 			"Ayu", "Eko", "Fitri", "Hendra", "Indah");
 
@@ -51,7 +60,10 @@ final class Participants {
 			this(index, nik, fullName, regencyCode, segment, programs, fundingSource, registeredAt, null);
 		}
 
-		/** The same registration, paying its first {@code months} months (from the capture month, in WIB). */
+		/**
+		 * The same registration, paying its first {@code months} months (from the capture
+		 * month, in WIB).
+		 */
 		Registration paying(int months) {
 			YearMonth captured = YearMonth.from(this.registeredAt.atZone(JAKARTA));
 			return new Registration(this.index, this.nik, this.fullName, this.regencyCode, this.segment, this.programs,
@@ -98,7 +110,10 @@ final class Participants {
 				+ FAMILY_NAMES.get(random.nextInt(FAMILY_NAMES.size()));
 	}
 
-	/** Sarolangun's campaign: mostly JKK + JKM for non-wage workers, paid from the regency's budget (APBD). */
+	/**
+	 * Sarolangun's campaign: mostly JKK + JKM for non-wage workers, paid from the
+	 * regency's budget (APBD).
+	 */
 	static Registration sarolangun(long seed, int index, Regency issuedIn) {
 		SplittableRandom random = random(seed, index);
 		String nik = nik(issuedIn, index, random);
@@ -106,14 +121,15 @@ final class Participants {
 		int kind = random.nextInt(100);
 		Instant at = CAMPAIGN_START.plusSeconds(index);
 		if (kind < 80) {
-			return new Registration(index, nik, name, "15.03", Segment.BPU, EnumSet.of(Program.JKK, Program.JKM), FundingSource.APBD, at);
+			return new Registration(index, nik, name, "15.03", Segment.BPU, EnumSet.of(Program.JKK, Program.JKM),
+					FundingSource.APBD, at);
 		}
 		if (kind < 95) {
 			return new Registration(index, nik, name, "15.03", Segment.PU,
 					EnumSet.of(Program.JKK, Program.JKM, Program.JHT, Program.JP), FundingSource.EMPLOYER, at);
 		}
-		return new Registration(index, nik, name, "15.03", Segment.BPU, EnumSet.of(Program.JKK, Program.JKM, Program.JHT),
-				FundingSource.SELF, at);
+		return new Registration(index, nik, name, "15.03", Segment.BPU,
+				EnumSet.of(Program.JKK, Program.JKM, Program.JHT), FundingSource.SELF, at);
 	}
 
 	/** Any regency's worker, with a segment and programmes drawn from all of them. */

@@ -8,7 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Prints what holding a regency's target costs, and how long a budget holds it, as a table. */
+/**
+ * Prints what holding a regency's target costs, and how long a budget holds it, as a
+ * table.
+ */
 @Command(name = "plan", mixinStandardHelpOptions = true,
 		description = "Prints the renewals and new enrolments that hold a regency's target, their cost, and what a budget buys.")
 class PlanCommand implements Callable<Integer> {
@@ -22,7 +25,8 @@ class PlanCommand implements Callable<Integer> {
 	@Option(names = "--target", description = "ratio to hold, in (0, 1] (default: the regency's target)")
 	Double target;
 
-	@Option(names = "--through", description = "last month, YYYY-MM (default: December of next year, the next budget year)")
+	@Option(names = "--through",
+			description = "last month, YYYY-MM (default: December of next year, the next budget year)")
 	YearMonth through;
 
 	@Option(names = "--budget", description = "rupiah available, e.g. 1800000000")

@@ -5,7 +5,10 @@ import java.time.Duration;
 
 import dev.failsafe.ExecutionContext;
 
-/** A 429 says how long to wait ({@code Retry-After}, in seconds); a client that waits as told gets through. */
+/**
+ * A 429 says how long to wait ({@code Retry-After}, in seconds); a client that waits as
+ * told gets through.
+ */
 final class RetryAfter {
 
 	private RetryAfter() {

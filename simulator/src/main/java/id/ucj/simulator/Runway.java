@@ -12,7 +12,8 @@ final class Runway {
 	}
 
 	static void printForecast(String title, JsonNode forecast, PrintStream out) {
-		out.printf("%n%s: forecast if nothing is renewed (premium Rp %s a worker-month)%n", title, rupiah(forecast.get("premium")));
+		out.printf("%n%s: forecast if nothing is renewed (premium Rp %s a worker-month)%n", title,
+				rupiah(forecast.get("premium")));
 		if (!forecast.path("targetCount").isNull() && !forecast.path("targetCount").isMissingNode()) {
 			out.printf("target: %s workers; first month below it: %s%n", number(forecast.get("targetCount")),
 					text(forecast.get("firstMonthBelowTarget"), "none in these months"));
@@ -34,9 +35,9 @@ final class Runway {
 		out.printf("%-8s %12s %12s %12s %14s %18s %18s%n", "month", "active", "shortfall", "renewals", "new enrolments",
 				"cost (Rp)", "cumulative (Rp)");
 		for (JsonNode month : plan.get("months")) {
-			out.printf("%-8s %12s %12s %12s %14s %18s %18s%n", month.get("month").asString(), number(month.get("active")),
-					number(month.get("shortfall")), number(month.get("renewals")), number(month.get("newEnrolments")),
-					rupiah(month.get("cost")), rupiah(month.get("cumulativeCost")));
+			out.printf("%-8s %12s %12s %12s %14s %18s %18s%n", month.get("month").asString(),
+					number(month.get("active")), number(month.get("shortfall")), number(month.get("renewals")),
+					number(month.get("newEnrolments")), rupiah(month.get("cost")), rupiah(month.get("cumulativeCost")));
 		}
 		out.printf("total: %s worker-months (%s renewals, %s new enrolments), Rp %s at Rp %s a worker-month%n",
 				number(plan.get("workerMonths")), number(plan.get("renewals")), number(plan.get("newEnrolments")),
@@ -45,8 +46,10 @@ final class Runway {
 		if (budget != null && !budget.isNull()) {
 			out.printf("budget Rp %s: holds the target %s (%d months%s), spends Rp %s, leaves Rp %s%n",
 					rupiah(budget.get("amount")),
-					budget.get("holdsThrough").isNull() ? "not even this month" : "through " + budget.get("holdsThrough").asString(),
-					budget.get("monthsHeld").asInt(), budget.get("lastsThroughHorizon").asBoolean() ? ", the whole plan" : "",
+					budget.get("holdsThrough").isNull() ? "not even this month"
+							: "through " + budget.get("holdsThrough").asString(),
+					budget.get("monthsHeld").asInt(),
+					budget.get("lastsThroughHorizon").asBoolean() ? ", the whole plan" : "",
 					rupiah(budget.get("spent")), rupiah(budget.get("leftOver")));
 		}
 	}

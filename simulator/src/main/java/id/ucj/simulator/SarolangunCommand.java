@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Sarolangun's 2024 campaign: 112,000 workers, 43% covered, the regency budget (APBD) paying JKK + JKM for
- * non-wage workers until coverage passes its 65% target.
+ * Sarolangun's 2024 campaign: 112,000 workers, 43% covered, the regency budget (APBD)
+ * paying JKK + JKM for non-wage workers until coverage passes its 65% target.
  */
 @Command(name = "sarolangun", mixinStandardHelpOptions = true,
 		description = "Sarolangun (15.03): workforce 112,000, target 0.65; enrols the 43%% baseline, then on past 65%%.")
@@ -67,20 +67,24 @@ class SarolangunCommand implements Callable<Integer> {
 			// Mostly Sarolangun's own NIKs; some workers' cards were issued next door.
 			Regency issuedIn = (i % 20 == 0) ? issuing.get(1 + (i / 20) % 2) : issuing.get(0);
 			Participants.Registration registration = Participants.sarolangun(this.options.seed, i, issuedIn);
-			(i < BASELINE ? baseline : campaign).add((i < BASELINE) ? registration : registration.paying(this.apbdMonths));
+			(i < BASELINE ? baseline : campaign)
+				.add((i < BASELINE) ? registration : registration.paying(this.apbdMonths));
 		}
 
 		if (this.options.givenOut != null) {
-			Files.write(this.options.givenOut, java.util.stream.Stream.concat(baseline.stream(), campaign.stream())
-				.map((registration) -> registration.nik() + "\t" + registration.fullName())
-				.toList());
+			Files.write(this.options.givenOut,
+					java.util.stream.Stream.concat(baseline.stream(), campaign.stream())
+						.map((registration) -> registration.nik() + "\t" + registration.fullName())
+						.toList());
 		}
 		try (FieldApp apps = new FieldApp(this.options)) {
 			enrol(apps, operations, "baseline (43%)", baseline);
-			try (ProgressBar bar = new ProgressBarBuilder().setTaskName("baseline's paid cover").setInitialMax(baseline.size())
+			try (ProgressBar bar = new ProgressBarBuilder().setTaskName("baseline's paid cover")
+				.setInitialMax(baseline.size())
 				.setUnit(" contrib", 1)
 				.build()) {
-				apps.contribute(baseline, (registration) -> YearMonth.from(registration.registeredAt().atZone(Participants.JAKARTA)),
+				apps.contribute(baseline,
+						(registration) -> YearMonth.from(registration.registeredAt().atZone(Participants.JAKARTA)),
 						this.baselineMonths, bar::stepBy);
 			}
 			enrol(apps, operations, "APBD campaign", campaign);
@@ -94,19 +98,28 @@ class SarolangunCommand implements Callable<Integer> {
 				.line("retries (503, connection)", apps.retries.get())
 				.line("distinct participants accepted", apps.acceptedNiks.size())
 				.line("covered in 15.03 (aggregator)", coverage.get("covered").asLong())
-				.line("coverage 15.03", String.format("%.2f%% (target %.0f%%)", coverage.get("coverageRatio").asDouble() * 100, TARGET * 100))
-				.line("\"reached 0.65\" alert", (alert != null) ? alert.get("id").asString() + " at " + alert.get("crossedAt").asString() : "none yet")
+				.line("coverage 15.03",
+						String.format("%.2f%% (target %.0f%%)", coverage.get("coverageRatio").asDouble() * 100,
+								TARGET * 100))
+				.line("\"reached 0.65\" alert",
+						(alert != null) ? alert.get("id").asString() + " at " + alert.get("crossedAt").asString()
+								: "none yet")
 				.line("contributions recorded", apps.contributions.get())
 				.line("APBD cover of the campaign", lapse(coverage, campaign.get(campaign.size() - 1).paidThrough()))
 				.print();
-			YearMonth nextBudgetYearEnd = YearMonth.of(YearMonth.parse(coverage.get("month").asString()).getYear() + 1, 12);
+			YearMonth nextBudgetYearEnd = YearMonth.of(YearMonth.parse(coverage.get("month").asString()).getYear() + 1,
+					12);
 			Runway.printForecast("Sarolangun (15.03)", operations.forecast(CODE, 12), System.out);
-			Runway.printPlan("Sarolangun (15.03)", operations.plan(CODE, TARGET, nextBudgetYearEnd, APBD_P_BUDGET), System.out);
+			Runway.printPlan("Sarolangun (15.03)", operations.plan(CODE, TARGET, nextBudgetYearEnd, APBD_P_BUDGET),
+					System.out);
 			return coverage.get("covered").asLong() == apps.acceptedNiks.size() ? 0 : 1;
 		}
 	}
 
-	/** When the campaign's cover runs out, and where that leaves the regency, from the aggregator's lapsing view. */
+	/**
+	 * When the campaign's cover runs out, and where that leaves the regency, from the
+	 * aggregator's lapsing view.
+	 */
 	private static String lapse(JsonNode coverage, YearMonth paidThrough) {
 		YearMonth over = paidThrough.plusMonths(3);
 		long lapsing = 0;
@@ -116,26 +129,35 @@ class SarolangunCommand implements Callable<Integer> {
 			}
 		}
 		double after = (double) (coverage.get("covered").asLong() - lapsing) / WORKFORCE;
-		return String.format("paid through %s; unless renewed, %,d participants stop counting by %s and 15.03 falls to %.2f%%",
+		return String.format(
+				"paid through %s; unless renewed, %,d participants stop counting by %s and 15.03 falls to %.2f%%",
 				paidThrough, lapsing, over, after * 100);
 	}
 
-	private void enrol(FieldApp apps, Operations operations, String phase, List<Participants.Registration> registrations) {
+	private void enrol(FieldApp apps, Operations operations, String phase,
+			List<Participants.Registration> registrations) {
 		AtomicLong lastLook = new AtomicLong();
-		try (ProgressBar bar = new ProgressBarBuilder().setTaskName(phase).setInitialMax(registrations.size()).setUnit(" reg", 1).build()) {
+		try (ProgressBar bar = new ProgressBarBuilder().setTaskName(phase)
+			.setInitialMax(registrations.size())
+			.setUnit(" reg", 1)
+			.build()) {
 			apps.register(registrations, (done) -> {
 				bar.stepBy(done);
 				long now = System.nanoTime();
 				long last = lastLook.get();
 				if (now - last > 2_000_000_000L && lastLook.compareAndSet(last, now)) {
 					JsonNode coverage = operations.coverage(CODE);
-					bar.setExtraMessage(String.format(" 15.03 coverage %.2f%%", coverage.get("coverageRatio").asDouble() * 100));
+					bar.setExtraMessage(
+							String.format(" 15.03 coverage %.2f%%", coverage.get("coverageRatio").asDouble() * 100));
 				}
 			});
 		}
 	}
 
-	/** The aggregator counts asynchronously: wait until it has counted what was accepted (or stops moving). */
+	/**
+	 * The aggregator counts asynchronously: wait until it has counted what was accepted
+	 * (or stops moving).
+	 */
 	private static JsonNode awaitCounted(Operations operations, long expected) throws InterruptedException {
 		JsonNode coverage = operations.coverage(CODE);
 		long previous = -1;

@@ -11,16 +11,15 @@ import picocli.CommandLine.Command;
 public class Simulator {
 
 	public static void main(String[] args) {
-		System.exit(new CommandLine(new Simulator())
-			.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
-				// What the system refused, or that it is not there, is the answer, not a stack trace.
-				if (ex instanceof IllegalStateException || ex instanceof UncheckedIOException) {
-					commandLine.getErr().println(ex.getMessage());
-					return 2;
-				}
-				throw ex;
-			})
-			.execute(args));
+		System.exit(new CommandLine(new Simulator()).setExecutionExceptionHandler((ex, commandLine, parsed) -> {
+			// What the system refused, or that it is not there, is the answer, not a
+			// stack trace.
+			if (ex instanceof IllegalStateException || ex instanceof UncheckedIOException) {
+				commandLine.getErr().println(ex.getMessage());
+				return 2;
+			}
+			throw ex;
+		}).execute(args));
 	}
 
 }

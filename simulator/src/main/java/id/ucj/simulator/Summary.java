@@ -24,7 +24,8 @@ final class Summary {
 	}
 
 	Summary line(String name, Object value) {
-		this.lines.add(new String[] { name, (value instanceof Number number) ? String.format("%,d", number.longValue()) : String.valueOf(value) });
+		this.lines.add(new String[] { name,
+				(value instanceof Number number) ? String.format("%,d", number.longValue()) : String.valueOf(value) });
 		return this;
 	}
 

@@ -1,4 +1,5 @@
 /**
- * A field enrollment app on the command line: replays campaigns against the public HTTP API only.
+ * A field enrollment app on the command line: replays campaigns against the public HTTP
+ * API only.
  */
 package id.ucj.simulator;

@@ -16,8 +16,10 @@ class ParticipantsTest {
 
 	@Test
 	void makesTheSameParticipantsForTheSameSeed() {
-		assertThat(Participants.sarolangun(2024, 17, this.sarolangun)).isEqualTo(Participants.sarolangun(2024, 17, this.sarolangun));
-		assertThat(Participants.sarolangun(2025, 17, this.sarolangun).nik()).isNotEqualTo(Participants.sarolangun(2024, 17, this.sarolangun).nik());
+		assertThat(Participants.sarolangun(2024, 17, this.sarolangun))
+			.isEqualTo(Participants.sarolangun(2024, 17, this.sarolangun));
+		assertThat(Participants.sarolangun(2025, 17, this.sarolangun).nik())
+			.isNotEqualTo(Participants.sarolangun(2024, 17, this.sarolangun).nik());
 	}
 
 	@Test

@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Batanghari (15.04) at its 65% target, with workers whose cover lapses next month: one {@code AT_RISK} alert with
- * the month, the renewals and their cost; contributions that renew them: one {@code RISK_CLEARED}; a restarted
- * notifier re-reading every snapshot adds nothing. The test clock's month in Jambi is October 2024.
+ * Batanghari (15.04) at its 65% target, with workers whose cover lapses next month: one
+ * {@code AT_RISK} alert with the month, the renewals and their cost; contributions that
+ * renew them: one {@code RISK_CLEARED}; a restarted notifier re-reading every snapshot
+ * adds nothing. The test clock's month in Jambi is October 2024.
  */
 class AtRiskTest {
 
@@ -42,19 +43,22 @@ class AtRiskTest {
 
 	@Test
 	void alertsOnceWhenCoverAboutToLapseTakesARegencyBelowItsTargetAndOnceWhenRenewalsClearIt() throws Exception {
-		assertThat(this.system.admin().put("/api/v1/regencies/15.04", "{\"workforce\": 100, \"target\": 0.65}").statusCode())
-			.isEqualTo(200);
-		// 60 with cover paid through September 2025; 10 captured in August with August paid: active through
+		assertThat(this.system.admin()
+			.put("/api/v1/regencies/15.04", "{\"workforce\": 100, \"target\": 0.65}")
+			.statusCode()).isEqualTo(200);
+		// 60 with cover paid through September 2025; 10 captured in August with August
+		// paid: active through
 		// October, non-active from November.
 		this.system.register("15.04", 0, 60, "EMPLOYER", "2024-10-10T03:00:00Z", "2025-09");
 		this.system.register("15.04", 60, 10, "APBD", "2024-08-12T03:00:00Z", null);
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(this.system.alerts("15.04", "AT_RISK")).singleElement().satisfies((alert) -> {
-				assertThat(alert.get("threshold").asDouble()).isEqualTo(0.65);
-				assertThat(alert.get("riskMonth").asString()).isEqualTo("2024-11");
-				assertThat(alert.get("renewalsNeeded").asLong()).isEqualTo(5);
-				assertThat(alert.get("renewalCost").asLong()).isEqualTo(5 * 16_800);
-			}));
+			.untilAsserted(
+					() -> assertThat(this.system.alerts("15.04", "AT_RISK")).singleElement().satisfies((alert) -> {
+						assertThat(alert.get("threshold").asDouble()).isEqualTo(0.65);
+						assertThat(alert.get("riskMonth").asString()).isEqualTo("2024-11");
+						assertThat(alert.get("renewalsNeeded").asLong()).isEqualTo(5);
+						assertThat(alert.get("renewalCost").asLong()).isEqualTo(5 * 16_800);
+					}));
 		assertThat(this.system.coverage("15.04").get("covered").asLong()).isEqualTo(70);
 
 		// The regency renews the ten through December.

@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/configuration.md names every property the services declare: the configuration metadata that Spring Boot's
- * processor generates from their settings records (the services and service-support are on this class path).
+ * docs/configuration.md names every property the services declare: the configuration
+ * metadata that Spring Boot's processor generates from their settings records (the
+ * services and service-support are on this class path).
  */
 class ConfigurationDocumentedTest {
 

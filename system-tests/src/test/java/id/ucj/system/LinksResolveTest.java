@@ -6,7 +6,10 @@ import id.ucj.testsupport.Docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every relative link in README.md and docs/ leads to a file that exists, and to a heading on it if it names one. */
+/**
+ * Every relative link in README.md and docs/ leads to a file that exists, and to a
+ * heading on it if it names one.
+ */
 class LinksResolveTest {
 
 	@Test

@@ -23,9 +23,10 @@ import id.ucj.testsupport.KafkaTestBroker;
 import id.ucj.testsupport.TestKeys;
 
 /**
- * One of the services, in-process, as it runs: its own {@code application.yml} (read from its own jar, since the
- * three shadow each other on this module's class path), a free loopback port, the shared test broker, the test
- * keys, and the test's clock as its {@code Clock}.
+ * One of the services, in-process, as it runs: its own {@code application.yml} (read from
+ * its own jar, since the three shadow each other on this module's class path), a free
+ * loopback port, the shared test broker, the test keys, and the test's clock as its
+ * {@code Clock}.
  */
 final class RunningService implements AutoCloseable {
 

@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The three services in-process on one test clock, with topics, consumer groups and MongoDB databases of their
- * own (named after the test), so that test classes do not see each other's data. The notifier can be restarted.
+ * The three services in-process on one test clock, with topics, consumer groups and
+ * MongoDB databases of their own (named after the test), so that test classes do not see
+ * each other's data. The notifier can be restarted.
  */
 final class ThreeServices implements AutoCloseable {
 
@@ -48,12 +49,14 @@ final class ThreeServices implements AutoCloseable {
 	ThreeServices(String name, Path work) throws Exception {
 		this.name = name + "-" + ProcessHandle.current().pid();
 		this.work = work;
-		// The enrollment-service keeps nothing in MongoDB, but the others' MongoDB starter is on this class path.
+		// The enrollment-service keeps nothing in MongoDB, but the others' MongoDB
+		// starter is on this class path.
 		this.enrollment = start(EnrollmentApplication.class, Map.of("ucj.data-dir", work, "spring.mongodb.uri",
 				MongoTestServer.connectionString(this.name + "-enrollment")));
-		this.aggregator = start(AggregatorApplication.class, Map.of("ucj.coverage.month-check", "100ms",
-				"spring.mongodb.uri", MongoTestServer.connectionString(this.name + "-aggregator"),
-				"spring.kafka.consumer.group-id", this.name + "-aggregator"));
+		this.aggregator = start(AggregatorApplication.class,
+				Map.of("ucj.coverage.month-check", "100ms", "spring.mongodb.uri",
+						MongoTestServer.connectionString(this.name + "-aggregator"), "spring.kafka.consumer.group-id",
+						this.name + "-aggregator"));
 		startNotifier();
 	}
 
@@ -96,16 +99,16 @@ final class ThreeServices implements AutoCloseable {
 	}
 
 	/**
-	 * Registers workers {@code first} to {@code first + count - 1} of a regency in one batch through the
-	 * enrollment API, and checks that every one was accepted.
+	 * Registers workers {@code first} to {@code first + count - 1} of a regency in one
+	 * batch through the enrollment API, and checks that every one was accepted.
 	 */
 	void register(String regency, int first, int count, String funding, String registeredAt, String paidThrough) {
 		String items = IntStream.range(first, first + count)
 			.mapToObj((i) -> """
 					{"nik": "%s", "fullName": "Pekerja %d", "regencyCode": "%s", "segment": "BPU",
-					 "programs": ["JKK", "JKM"], "fundingSource": "%s", "registeredAt": "%s"%s}"""
-				.formatted(nik(regency, i), i, regency, funding, registeredAt,
-						(paidThrough != null) ? ", \"paidThrough\": \"" + paidThrough + "\"" : ""))
+					 "programs": ["JKK", "JKM"], "fundingSource": "%s", "registeredAt": "%s"%s}""".formatted(
+					nik(regency, i), i, regency, funding, registeredAt,
+					(paidThrough != null) ? ", \"paidThrough\": \"" + paidThrough + "\"" : ""))
 			.collect(Collectors.joining(",", "{\"registrations\": [", "]}"));
 		JsonNode results = JSON.readTree(enroller().post("/api/v1/registrations/batch", items).body()).get("results");
 		assertThat(results.findValuesAsString("status")).hasSize(count).containsOnly("ACCEPTED");
@@ -124,7 +127,8 @@ final class ThreeServices implements AutoCloseable {
 	private void startNotifier() throws Exception {
 		this.notifier = start(NotificationApplication.class,
 				Map.of("spring.mongodb.uri", MongoTestServer.connectionString(this.name + "-notifier"),
-						"spring.kafka.consumer.group-id", this.name + "-notifier", "ucj.delivery.poll-interval", "100ms"));
+						"spring.kafka.consumer.group-id", this.name + "-notifier", "ucj.delivery.poll-interval",
+						"100ms"));
 	}
 
 	private RunningService start(Class<?> application, Map<String, Object> properties) throws Exception {

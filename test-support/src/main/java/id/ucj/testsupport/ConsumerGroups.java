@@ -16,9 +16,10 @@ import org.apache.kafka.common.TopicPartition;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What a consumer group has taken. Services commit a batch's offsets only once it is processed, so a group whose
- * committed offsets reach the end of a topic has processed everything sent to it: the moment to assert that a
- * replay changed nothing, rather than waiting a guessed time.
+ * What a consumer group has taken. Services commit a batch's offsets only once it is
+ * processed, so a group whose committed offsets reach the end of a topic has processed
+ * everything sent to it: the moment to assert that a replay changed nothing, rather than
+ * waiting a guessed time.
  */
 public final class ConsumerGroups {
 
@@ -27,7 +28,8 @@ public final class ConsumerGroups {
 
 	/** Waits until {@code group} has committed every record now on {@code topic}. */
 	public static void awaitCaughtUp(String bootstrapServers, String group, String topic, Duration atMost) {
-		try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+		try (Admin admin = Admin
+			.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
 			Map<TopicPartition, Long> ends = endOffsets(admin, topic);
 			await(group + " caught up with " + topic + " at " + ends).atMost(atMost)
 				.pollInterval(Duration.ofMillis(100))
@@ -53,7 +55,9 @@ public final class ConsumerGroups {
 			.map((partition) -> new TopicPartition(topic, partition.partition()))
 			.collect(Collectors.toSet());
 		Map<TopicPartition, Long> ends = new HashMap<>();
-		admin.listOffsets(partitions.stream().collect(Collectors.toMap((partition) -> partition, (partition) -> OffsetSpec.latest())))
+		admin
+			.listOffsets(partitions.stream()
+				.collect(Collectors.toMap((partition) -> partition, (partition) -> OffsetSpec.latest())))
 			.all()
 			.get()
 			.forEach((partition, info) -> ends.put(partition, info.offset()));
@@ -62,7 +66,9 @@ public final class ConsumerGroups {
 
 	private static Map<TopicPartition, Long> committed(Admin admin, String group, Set<TopicPartition> partitions)
 			throws InterruptedException, ExecutionException {
-		Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+		Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+			.partitionsToOffsetAndMetadata()
+			.get();
 		Map<TopicPartition, Long> committed = new HashMap<>();
 		for (TopicPartition partition : partitions) {
 			OffsetAndMetadata offset = offsets.get(partition);

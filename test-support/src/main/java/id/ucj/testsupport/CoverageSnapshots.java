@@ -12,11 +12,13 @@ import id.ucj.contract.Regency;
 import id.ucj.contract.Regions;
 
 /**
- * Coverage snapshots for tests, as the aggregator would publish them, naming only what a test is about:
- * {@code CoverageSnapshots.sarolangun().covered(72_800).workforce(112_000).target(0.65).build()}. The regency's
- * name and province come from the official regions. Unless set: version 1, as of {@link TestClock#START}, nothing
- * covered, no workforce or target, the ratio covered / workforce (none without a workforce), as many
- * registrations as covered and no deregistrations, no month, no breakdowns, lapses or forecast.
+ * Coverage snapshots for tests, as the aggregator would publish them, naming only what a
+ * test is about:
+ * {@code CoverageSnapshots.sarolangun().covered(72_800).workforce(112_000).target(0.65).build()}.
+ * The regency's name and province come from the official regions. Unless set: version 1,
+ * as of {@link TestClock#START}, nothing covered, no workforce or target, the ratio
+ * covered / workforce (none without a workforce), as many registrations as covered and no
+ * deregistrations, no month, no breakdowns, lapses or forecast.
  */
 public final class CoverageSnapshots {
 
@@ -76,7 +78,9 @@ public final class CoverageSnapshots {
 		return this;
 	}
 
-	/** A ratio of the test's own, {@code null} included, instead of covered / workforce. */
+	/**
+	 * A ratio of the test's own, {@code null} included, instead of covered / workforce.
+	 */
 	public CoverageSnapshots coverageRatio(Double coverageRatio) {
 		this.coverageRatio = coverageRatio;
 		this.coverageRatioSet = true;
@@ -125,7 +129,10 @@ public final class CoverageSnapshots {
 		return this;
 	}
 
-	/** How many participants will be active in each month from {@code first} on, if nothing more is paid. */
+	/**
+	 * How many participants will be active in each month from {@code first} on, if
+	 * nothing more is paid.
+	 */
 	public CoverageSnapshots forecast(YearMonth first, long... active) {
 		this.forecast.clear();
 		for (int i = 0; i < active.length; i++) {

@@ -17,17 +17,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The project's documentation as tests read it: README.md and every page under {@code docs/}, found from the
- * directory Maven runs a module's tests in. Tests use it to keep the pages true: every property, metric and link.
+ * The project's documentation as tests read it: README.md and every page under
+ * {@code docs/}, found from the directory Maven runs a module's tests in. Tests use it to
+ * keep the pages true: every property, metric and link.
  */
 public final class Docs {
 
 	private static final Pattern CODE_SPAN = Pattern.compile("`([^`\\n]+)`");
 
-	private static final Pattern INLINE_LINK = Pattern.compile("!?\\[[^\\]\\n]*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+	private static final Pattern INLINE_LINK = Pattern
+		.compile("!?\\[[^\\]\\n]*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
 
-	private static final Pattern REFERENCE_LINK = Pattern.compile("^\\s*\\[[^\\]]+\\]:\\s*<?(\\S+?)>?(?:\\s+\"[^\"]*\")?\\s*$",
-			Pattern.MULTILINE);
+	private static final Pattern REFERENCE_LINK = Pattern
+		.compile("^\\s*\\[[^\\]]+\\]:\\s*<?(\\S+?)>?(?:\\s+\"[^\"]*\")?\\s*$", Pattern.MULTILINE);
 
 	private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$", Pattern.MULTILINE);
 
@@ -43,7 +45,10 @@ public final class Docs {
 		this.root = root;
 	}
 
-	/** The documentation of the repository these tests run in (the directory that holds the Maven wrapper). */
+	/**
+	 * The documentation of the repository these tests run in (the directory that holds
+	 * the Maven wrapper).
+	 */
 	public static Docs ofThisRepository() {
 		Path directory = Path.of("").toAbsolutePath();
 		while (directory != null && !Files.isDirectory(directory.resolve(".mvn"))) {
@@ -83,7 +88,10 @@ public final class Docs {
 		return pages;
 	}
 
-	/** Everything written as {@code `code`} on a page, outside fenced blocks too: property and metric names. */
+	/**
+	 * Everything written as {@code `code`} on a page, outside fenced blocks too: property
+	 * and metric names.
+	 */
 	public Set<String> codeSpans(String page) {
 		Set<String> spans = new LinkedHashSet<>();
 		Matcher matcher = CODE_SPAN.matcher(text(this.root.resolve(page)));
@@ -93,7 +101,10 @@ public final class Docs {
 		return spans;
 	}
 
-	/** Every relative link (to a file, or an anchor in one) that leads nowhere, as "page: target". */
+	/**
+	 * Every relative link (to a file, or an anchor in one) that leads nowhere, as "page:
+	 * target".
+	 */
 	public List<String> brokenLinks() {
 		List<String> broken = new ArrayList<>();
 		for (Path page : pages()) {
@@ -129,10 +140,14 @@ public final class Docs {
 		if (!linked.startsWith(this.root) || !Files.exists(linked)) {
 			return false;
 		}
-		return anchor == null || anchor.isEmpty() || (linked.toString().endsWith(".md") && anchors(linked).contains(anchor));
+		return anchor == null || anchor.isEmpty()
+				|| (linked.toString().endsWith(".md") && anchors(linked).contains(anchor));
 	}
 
-	/** The anchors GitHub gives a page's headings (lower case, punctuation dropped, spaces to dashes, -1 for repeats). */
+	/**
+	 * The anchors GitHub gives a page's headings (lower case, punctuation dropped, spaces
+	 * to dashes, -1 for repeats).
+	 */
 	Set<String> anchors(Path page) {
 		String prose = FENCE.matcher(text(page)).replaceAll("");
 		Set<String> anchors = new LinkedHashSet<>();

@@ -10,8 +10,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * A service's HTTP API over real HTTP on loopback, as its clients call it: with an API key
- * ({@code Authorization: Bearer}), or with none.
+ * A service's HTTP API over real HTTP on loopback, as its clients call it: with an API
+ * key ({@code Authorization: Bearer}), or with none.
  */
 public final class HttpTestClient {
 
@@ -62,7 +62,9 @@ public final class HttpTestClient {
 
 	private HttpResponse<String> send(HttpRequest request) {
 		HttpRequest authorized = (this.key == null) ? request
-				: HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + this.key).build();
+				: HttpRequest.newBuilder(request, (name, value) -> true)
+					.header("Authorization", "Bearer " + this.key)
+					.build();
 		try {
 			return this.http.send(authorized, HttpResponse.BodyHandlers.ofString());
 		}

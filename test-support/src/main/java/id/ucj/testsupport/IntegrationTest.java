@@ -11,8 +11,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole service on a random port, against real infrastructure: the shared in-process Kafka broker and, if
- * the service uses MongoDB, a MongoDB of the test's own (see {@link MongoTestServer}).
+ * The whole service on a random port, against real infrastructure: the shared in-process
+ * Kafka broker and, if the service uses MongoDB, a MongoDB of the test's own (see
+ * {@link MongoTestServer}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

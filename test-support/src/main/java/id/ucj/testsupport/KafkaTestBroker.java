@@ -4,8 +4,9 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A real Apache Kafka broker in KRaft mode, in this JVM, on a free loopback port. One is shared by every test
- * of the JVM; tests that stop their broker ask for a {@link #dedicated() dedicated} one.
+ * A real Apache Kafka broker in KRaft mode, in this JVM, on a free loopback port. One is
+ * shared by every test of the JVM; tests that stop their broker ask for a
+ * {@link #dedicated() dedicated} one.
  */
 public final class KafkaTestBroker {
 
@@ -33,8 +34,9 @@ public final class KafkaTestBroker {
 	}
 
 	/**
-	 * A new broker that clients reach only through the given proxy, so that a test can take it off the network
-	 * and bring it back with its data ({@link TcpProxy#cut()}, {@link TcpProxy#restore()}).
+	 * A new broker that clients reach only through the given proxy, so that a test can
+	 * take it off the network and bring it back with its data ({@link TcpProxy#cut()},
+	 * {@link TcpProxy#restore()}).
 	 */
 	public static EmbeddedKafkaBroker behind(TcpProxy proxy) {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);

@@ -9,9 +9,10 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
- * A MongoDB for tests, chosen once per JVM: {@code MONGODB_URI} when set (any real MongoDB), else a
- * Testcontainers {@code mongo} replica set when a Docker engine answers, else mongo-java-server (the MongoDB
- * wire protocol in Java, memory backend) on a free loopback port.
+ * A MongoDB for tests, chosen once per JVM: {@code MONGODB_URI} when set (any real
+ * MongoDB), else a Testcontainers {@code mongo} replica set when a Docker engine answers,
+ * else mongo-java-server (the MongoDB wire protocol in Java, memory backend) on a free
+ * loopback port.
  */
 public final class MongoTestServer {
 
@@ -24,7 +25,10 @@ public final class MongoTestServer {
 	private MongoTestServer() {
 	}
 
-	/** A connection string to a database of the caller's naming, so that test classes do not share data. */
+	/**
+	 * A connection string to a database of the caller's naming, so that test classes do
+	 * not share data.
+	 */
 	public static synchronized String connectionString(String database) {
 		if (baseUri == null) {
 			start();
@@ -32,11 +36,15 @@ public final class MongoTestServer {
 		ConnectionString base = new ConnectionString(baseUri);
 		String hosts = String.join(",", base.getHosts());
 		String options = baseUri.contains("?") ? baseUri.substring(baseUri.indexOf('?')) : "";
-		String credentials = (base.getUsername() != null) ? baseUri.substring(baseUri.indexOf("//") + 2, baseUri.indexOf('@') + 1) : "";
+		String credentials = (base.getUsername() != null)
+				? baseUri.substring(baseUri.indexOf("//") + 2, baseUri.indexOf('@') + 1) : "";
 		return "mongodb://" + credentials + hosts + "/" + database + options;
 	}
 
-	/** Which MongoDB the tests talk to: {@code MONGODB_URI}, {@code testcontainers} or {@code mongo-java-server}. */
+	/**
+	 * Which MongoDB the tests talk to: {@code MONGODB_URI}, {@code testcontainers} or
+	 * {@code mongo-java-server}.
+	 */
 	public static synchronized String kind() {
 		if (baseUri == null) {
 			start();

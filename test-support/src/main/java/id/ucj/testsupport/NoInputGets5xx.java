@@ -8,8 +8,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every operation and parameter of a service's own OpenAPI document, fuzzed ({@link OpenApiFuzzer}): no 5xx, no
- * broken connection, no invalid body accepted, no request without a valid credential let through. Each service's test extends it, in the service's own package.
+ * Every operation and parameter of a service's own OpenAPI document, fuzzed
+ * ({@link OpenApiFuzzer}): no 5xx, no broken connection, no invalid body accepted, no
+ * request without a valid credential let through. Each service's test extends it, in the
+ * service's own package.
  */
 @IntegrationTest
 public abstract class NoInputGets5xx {

@@ -17,18 +17,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends generated and mutated requests to every operation and parameter that a service's own OpenAPI document
- * ({@code /v3/api-docs}) names: odd path and query values, random and malformed JSON, huge numbers, deep nesting,
- * duplicate keys, invalid UTF-8, wrong content types, oversized bodies and 1,001-item batches, each with a key whose
- * role may call the operation; and each operation with no, malformed, unknown and JWT-shaped credentials. It
- * reports every answer that breaks the API's promise: a 5xx, a connection the server broke, an invalid body
- * accepted, or a request without a valid credential answered with anything but 401 and {@code WWW-Authenticate}.
+ * Sends generated and mutated requests to every operation and parameter that a service's
+ * own OpenAPI document ({@code /v3/api-docs}) names: odd path and query values, random
+ * and malformed JSON, huge numbers, deep nesting, duplicate keys, invalid UTF-8, wrong
+ * content types, oversized bodies and 1,001-item batches, each with a key whose role may
+ * call the operation; and each operation with no, malformed, unknown and JWT-shaped
+ * credentials. It reports every answer that breaks the API's promise: a 5xx, a connection
+ * the server broke, an invalid body accepted, or a request without a valid credential
+ * answered with anything but 401 and {@code WWW-Authenticate}.
  */
 public final class OpenApiFuzzer {
 
 	private static final List<String> ODD_VALUES = List.of("", "-1", "0", "1", "200", "201", "1000", "2147483648",
-			"-2147483649", "99999999999999999999999", "1e309", "NaN", "1.5", "abc", "%FF", "%00", "%C3%28", "..", "15.03",
-			"99.99", "15", "*", "REACHED", "reached", "%5B%5D", "a".repeat(5000), "%E2%80%AE");
+			"-2147483649", "99999999999999999999999", "1e309", "NaN", "1.5", "abc", "%FF", "%00", "%C3%28", "..",
+			"15.03", "99.99", "15", "*", "REACHED", "reached", "%5B%5D", "a".repeat(5000), "%E2%80%AE");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -53,7 +55,10 @@ public final class OpenApiFuzzer {
 		this.keys = keys;
 	}
 
-	/** Fuzzes every operation of the service's OpenAPI document; returns what went wrong, empty if nothing did. */
+	/**
+	 * Fuzzes every operation of the service's OpenAPI document; returns what went wrong,
+	 * empty if nothing did.
+	 */
 	public List<String> fuzz() {
 		JsonNode api = this.json.readTree(send("GET", "/v3/api-docs", null, null).body());
 		for (Map.Entry<String, JsonNode> path : api.get("paths").properties()) {
@@ -87,15 +92,16 @@ public final class OpenApiFuzzer {
 		}
 		for (String parameter : pathParameters) {
 			for (String value : ODD_VALUES) {
-				check(method, fill(template, List.of(parameter), value).replaceAll("\\{[^}]+}", "15.03"), body(operation),
-						"application/json", false);
+				check(method, fill(template, List.of(parameter), value).replaceAll("\\{[^}]+}", "15.03"),
+						body(operation), "application/json", false);
 			}
 		}
 		for (String parameter : queryParameters) {
 			for (String value : ODD_VALUES) {
 				check(method, usual + "?" + parameter + "=" + value, body(operation), "application/json", false);
 			}
-			check(method, usual + "?" + parameter + "=1&" + parameter + "=2", body(operation), "application/json", false);
+			check(method, usual + "?" + parameter + "=1&" + parameter + "=2", body(operation), "application/json",
+					false);
 		}
 		if (operation.has("requestBody")) {
 			for (byte[] invalid : invalidBodies(template)) {
@@ -126,12 +132,15 @@ public final class OpenApiFuzzer {
 				continue; // Not a header a client can send.
 			}
 			catch (IllegalStateException ex) {
-				this.findings.add(method + " " + path + " with Authorization [" + abbreviate(String.valueOf(credential)) + "]: "
-						+ ex.getMessage());
+				this.findings.add(method + " " + path + " with Authorization [" + abbreviate(String.valueOf(credential))
+						+ "]: " + ex.getMessage());
 				continue;
 			}
 			if (response.statusCode() != 401 || response.headers().firstValue("WWW-Authenticate").isEmpty()
-					|| !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+					|| !response.headers()
+						.firstValue("Content-Type")
+						.orElse("")
+						.startsWith("application/problem+json")) {
 				this.findings.add(method + " " + path + " with Authorization [" + abbreviate(String.valueOf(credential))
 						+ "]: " + response.statusCode() + " " + abbreviate(response.body()));
 			}
@@ -154,9 +163,9 @@ public final class OpenApiFuzzer {
 
 	private List<byte[]> invalidBodies(String template) {
 		List<String> bodies = new ArrayList<>(List.of("", "{", "}", "null", "[]", "\"text\"", "42", "true", "{\"a\":}",
-				"{'single': 'quotes'}", "{\"x\": 1} trailing", "1" + "0".repeat(5000), "{\"n\": 1" + "0".repeat(5000) + "}",
-				"{\"n\": 1e999999999}", "[".repeat(100_000) + "]".repeat(100_000), "{\"a\":".repeat(20_000) + "1"
-						+ "}".repeat(20_000),
+				"{'single': 'quotes'}", "{\"x\": 1} trailing", "1" + "0".repeat(5000),
+				"{\"n\": 1" + "0".repeat(5000) + "}", "{\"n\": 1e999999999}", "[".repeat(100_000) + "]".repeat(100_000),
+				"{\"a\":".repeat(20_000) + "1" + "}".repeat(20_000),
 				"{\"registrations\": [], \"registrations\": [], \"contributions\": []}",
 				"{\"workforce\": 10, \"workforce\": 20, \"target\": 0.5, \"target\": 0.6}",
 				"{\"s\": \"" + "x".repeat(3_000_000) + "\"}"));
@@ -174,7 +183,10 @@ public final class OpenApiFuzzer {
 		return bytes;
 	}
 
-	/** Random JSON that is never a valid request: its top level is an object of random names and values. */
+	/**
+	 * Random JSON that is never a valid request: its top level is an object of random
+	 * names and values.
+	 */
 	private Object randomJson(int depth) {
 		StringBuilder object = new StringBuilder("{");
 		int fields = this.random.nextInt(4) + 1;
@@ -192,7 +204,10 @@ public final class OpenApiFuzzer {
 		return object.append('}');
 	}
 
-	/** Tomcat refuses a path with an encoded NUL or invalid UTF-8 (400) before any application code runs. */
+	/**
+	 * Tomcat refuses a path with an encoded NUL or invalid UTF-8 (400) before any
+	 * application code runs.
+	 */
 	private static boolean refusedByTheContainer(String path) {
 		return path.split("\\?", 2)[0].matches(".*%(00|FF|C3%28).*");
 	}
@@ -225,8 +240,9 @@ public final class OpenApiFuzzer {
 		else if (invalid && response.statusCode() < 400) {
 			this.findings.add(what + ": accepted with " + response.statusCode());
 		}
-		else if (response.statusCode() >= 400 && !response.headers().firstValue("Content-Type").orElse("")
-			.startsWith("application/problem+json") && !refusedByTheContainer(path)) {
+		else if (response.statusCode() >= 400
+				&& !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+				&& !refusedByTheContainer(path)) {
 			this.findings.add(what + ": " + response.statusCode() + " without problem+json");
 		}
 	}
@@ -235,16 +251,19 @@ public final class OpenApiFuzzer {
 		return send(method, path, body, contentType, (this.key != null) ? "Bearer " + this.key : null);
 	}
 
-	private HttpResponse<String> send(String method, String path, byte[] body, String contentType, String authorization) {
+	private HttpResponse<String> send(String method, String path, byte[] body, String contentType,
+			String authorization) {
 		this.requests++;
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(30));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30));
 		if (contentType != null && !contentType.isEmpty()) {
 			request.header("Content-Type", contentType);
 		}
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}
-		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody());
+		request.method(method,
+				(body != null) ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody());
 		try {
 			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}

@@ -8,9 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One scrape of a service's {@code /actuator/prometheus}, read as samples: a test takes one before and one after
- * what it does and asserts the exact difference, so that traffic from other tests sharing the application cannot
- * satisfy it, and a meter that exists but never moves does not pass.
+ * One scrape of a service's {@code /actuator/prometheus}, read as samples: a test takes
+ * one before and one after what it does and asserts the exact difference, so that traffic
+ * from other tests sharing the application cannot satisfy it, and a meter that exists but
+ * never moves does not pass.
  */
 public final class PrometheusScrape {
 
@@ -48,12 +49,17 @@ public final class PrometheusScrape {
 		return new PrometheusScrape(samples);
 	}
 
-	/** The sum of the samples of that name whose labels include the given {@code name, value} pairs; 0 if none. */
+	/**
+	 * The sum of the samples of that name whose labels include the given
+	 * {@code name, value} pairs; 0 if none.
+	 */
 	public double value(String name, String... labels) {
 		return matching(name, labels).stream().mapToDouble(Sample::value).sum();
 	}
 
-	/** The samples of that name whose labels include the given {@code name, value} pairs. */
+	/**
+	 * The samples of that name whose labels include the given {@code name, value} pairs.
+	 */
 	public List<Sample> matching(String name, String... labels) {
 		if (labels.length % 2 != 0) {
 			throw new IllegalArgumentException("Labels come in name, value pairs");

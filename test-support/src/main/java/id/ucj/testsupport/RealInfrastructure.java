@@ -10,9 +10,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
- * Points a Spring Boot application under test at the shared {@link KafkaTestBroker}, with topics and a consumer
- * group of its own, and, when the application uses Spring Data MongoDB, at a database of its own on the
- * {@link MongoTestServer}: test classes that run in one JVM do not see each other's data.
+ * Points a Spring Boot application under test at the shared {@link KafkaTestBroker}, with
+ * topics and a consumer group of its own, and, when the application uses Spring Data
+ * MongoDB, at a database of its own on the {@link MongoTestServer}: test classes that run
+ * in one JVM do not see each other's data.
  */
 public class RealInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -31,7 +32,9 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
 		if (ClassUtils.isPresent(SPRING_DATA_MONGODB, context.getClassLoader())) {
 			properties.put("spring.mongodb.uri", MongoTestServer.connectionString("ucj-test" + suffix));
 		}
-		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("ucjRealInfrastructure", properties));
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("ucjRealInfrastructure", properties));
 	}
 
 }

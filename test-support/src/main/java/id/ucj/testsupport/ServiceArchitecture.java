@@ -9,10 +9,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The architecture every service keeps, one rule set for all of them: a service depends on the contract and the
- * shared support, never on another service or application of the project; its feature packages
- * ({@code id.ucj.<service>.<feature>}) have no cycles; and no package anywhere is a layer ({@code controller},
- * {@code service}, {@code repository}, {@code util}, {@code dto}): packages are features. Each service's
+ * The architecture every service keeps, one rule set for all of them: a service depends
+ * on the contract and the shared support, never on another service or application of the
+ * project; its feature packages ({@code id.ucj.<service>.<feature>}) have no cycles; and
+ * no package anywhere is a layer ({@code controller}, {@code service},
+ * {@code repository}, {@code util}, {@code dto}): packages are features. Each service's
  * {@code ArchitectureTest} checks it over the service's classes and the shared modules':
  *
  * <pre class="code">
@@ -34,7 +35,10 @@ public final class ServiceArchitecture {
 	private ServiceArchitecture() {
 	}
 
-	/** The rules for the service whose classes are in {@code servicePackage} and its subpackages. */
+	/**
+	 * The rules for the service whose classes are in {@code servicePackage} and its
+	 * subpackages.
+	 */
 	public static ArchRule of(String servicePackage) {
 		return of(servicePackage, APPLICATIONS);
 	}

@@ -14,9 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A loopback TCP forwarder in front of a real server, to take that server off the network and bring it back on
- * the same address while it keeps its data: what a client sees when a broker or a database goes away and
- * returns. {@link #cut()} closes every connection and refuses new ones; {@link #restore()} listens again.
+ * A loopback TCP forwarder in front of a real server, to take that server off the network
+ * and bring it back on the same address while it keeps its data: what a client sees when
+ * a broker or a database goes away and returns. {@link #cut()} closes every connection
+ * and refuses new ones; {@link #restore()} listens again.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -34,7 +35,10 @@ public final class TcpProxy implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** Listens on a free loopback port; forwards nothing until {@link #forwardTo} names the server. */
+	/**
+	 * Listens on a free loopback port; forwards nothing until {@link #forwardTo} names
+	 * the server.
+	 */
 	public static TcpProxy listen() {
 		try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			TcpProxy proxy = new TcpProxy(probe.getLocalPort());
@@ -57,7 +61,9 @@ public final class TcpProxy implements AutoCloseable {
 		return this.port;
 	}
 
-	/** Drops every open connection and refuses new ones, as if the server had gone away. */
+	/**
+	 * Drops every open connection and refuses new ones, as if the server had gone away.
+	 */
 	public synchronized void cut() {
 		closeQuietly(this.server);
 		this.server = null;
@@ -100,7 +106,8 @@ public final class TcpProxy implements AutoCloseable {
 				pump(upstream, client);
 			}
 			catch (IOException ex) {
-				// Closed by cut(), or the server refused: the client sees its connection drop.
+				// Closed by cut(), or the server refused: the client sees its connection
+				// drop.
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

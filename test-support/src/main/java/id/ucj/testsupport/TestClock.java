@@ -7,15 +7,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The clock services run on in integration tests: it starts at {@link #START} and then moves with elapsed time,
- * so that time-outs and back-offs still pass while no outcome depends on the hour, the day or the time zone of the
- * machine that runs the test. A test may move it ({@link #set}, {@link #advance}), for example across a month end.
+ * The clock services run on in integration tests: it starts at {@link #START} and then
+ * moves with elapsed time, so that time-outs and back-offs still pass while no outcome
+ * depends on the hour, the day or the time zone of the machine that runs the test. A test
+ * may move it ({@link #set}, {@link #advance}), for example across a month end.
  */
 public final class TestClock extends Clock {
 
 	/**
-	 * Monday 14 October 2024, 22:00 WIB (15:00 UTC): outside Indonesian working hours, on purpose. Test data derive
-	 * their times from it, never from the machine's clock.
+	 * Monday 14 October 2024, 22:00 WIB (15:00 UTC): outside Indonesian working hours, on
+	 * purpose. Test data derive their times from it, never from the machine's clock.
 	 */
 	public static final Instant START = Instant.parse("2024-10-14T15:00:00Z");
 
@@ -53,7 +54,8 @@ public final class TestClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		throw new UnsupportedOperationException("Services read instants in UTC; zones are a domain decision, not the clock's");
+		throw new UnsupportedOperationException(
+				"Services read instants in UTC; zones are a domain decision, not the clock's");
 	}
 
 }

@@ -12,10 +12,12 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Gives every Spring test context of every module a {@link TestClock} as its primary {@code Clock} (a test may
- * autowire it and move it), so that no outcome of a test depends on the machine's clock, hour, day or time zone;
- * and the {@link TestKeys} with the OpenAPI document on, so that tests call the API as its clients do. Registered
- * in {@code META-INF/spring.factories}, so no test can forget it. Test properties still override the keys.
+ * Gives every Spring test context of every module a {@link TestClock} as its primary
+ * {@code Clock} (a test may autowire it and move it), so that no outcome of a test
+ * depends on the machine's clock, hour, day or time zone; and the {@link TestKeys} with
+ * the OpenAPI document on, so that tests call the API as its clients do. Registered in
+ * {@code META-INF/spring.factories}, so no test can forget it. Test properties still
+ * override the keys.
  */
 public class TestContextDefaults implements ContextCustomizerFactory {
 
@@ -23,7 +25,8 @@ public class TestContextDefaults implements ContextCustomizerFactory {
 			+ "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration";
 
 	@Override
-	public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configurations) {
+	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configurations) {
 		return new TestClockCustomizer();
 	}
 
@@ -33,7 +36,8 @@ public class TestContextDefaults implements ContextCustomizerFactory {
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
 			Map<String, Object> defaults = new java.util.LinkedHashMap<>(TestKeys.properties());
 			defaults.put("UCJ_API_DOCS", true);
-			// A module that runs an authorization server in its tests (TestAuthorizationServer) keeps it out of
+			// A module that runs an authorization server in its tests
+			// (TestAuthorizationServer) keeps it out of
 			// the service under test.
 			defaults.put("spring.autoconfigure.exclude", AUTHORIZATION_SERVER);
 			context.getEnvironment().getPropertySources().addLast(new MapPropertySource("ucjTestDefaults", defaults));

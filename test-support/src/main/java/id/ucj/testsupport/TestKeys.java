@@ -7,9 +7,9 @@ import java.util.Map;
 import id.ucj.contract.ClientKey;
 
 /**
- * API keys that every Spring test context accepts ({@link TestContextDefaults}): one per role for all areas, one
- * per role for Jambi (province 15) only, and one enroller with a rate limit of 5 per second. Test-only values:
- * they exist in no deployment.
+ * API keys that every Spring test context accepts ({@link TestContextDefaults}): one per
+ * role for all areas, one per role for Jambi (province 15) only, and one enroller with a
+ * rate limit of 5 per second. Test-only values: they exist in no deployment.
  */
 public final class TestKeys {
 
@@ -37,7 +37,10 @@ public final class TestKeys {
 	private TestKeys() {
 	}
 
-	/** The keys as {@code ucj.security.api-keys} properties, and a default rate limit no test reaches by accident. */
+	/**
+	 * The keys as {@code ucj.security.api-keys} properties, and a default rate limit no
+	 * test reaches by accident.
+	 */
 	public static Map<String, Object> properties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		for (int index = 0; index < KEYS.size(); index++) {

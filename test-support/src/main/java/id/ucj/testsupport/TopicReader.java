@@ -16,14 +16,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads a topic with a plain Kafka consumer, as any other team's client would: no Spring, no consumer group.
- * Mark where the topic ends, act, wait for the outcome, then read what was appended after the mark up to where
- * the topic ends at that moment: exactly that, and at once, never "whatever arrives within some seconds". In a
- * Spring test, {@link TopicReaderExtension} does the setting up.
+ * Reads a topic with a plain Kafka consumer, as any other team's client would: no Spring,
+ * no consumer group. Mark where the topic ends, act, wait for the outcome, then read what
+ * was appended after the mark up to where the topic ends at that moment: exactly that,
+ * and at once, never "whatever arrives within some seconds". In a Spring test,
+ * {@link TopicReaderExtension} does the setting up.
  */
 public final class TopicReader implements AutoCloseable {
 
-	/** Only a guard against a read that can never finish; a read returns as soon as it reaches its end. */
+	/**
+	 * Only a guard against a read that can never finish; a read returns as soon as it
+	 * reaches its end.
+	 */
 	static final Duration SAFETY_TIMEOUT = Duration.ofSeconds(30);
 
 	private final KafkaConsumer<byte[], byte[]> consumer;
@@ -41,15 +45,22 @@ public final class TopicReader implements AutoCloseable {
 		this.topic = topic;
 	}
 
-	/** Where each partition of the topic ends now (for committed records: the last stable offset). */
+	/**
+	 * Where each partition of the topic ends now (for committed records: the last stable
+	 * offset).
+	 */
 	public Map<TopicPartition, Long> mark() {
 		List<TopicPartition> partitions = partitions();
-		// Assigned, so that the consumer keeps the last stable offsets it asks for rather than warn it cannot.
+		// Assigned, so that the consumer keeps the last stable offsets it asks for rather
+		// than warn it cannot.
 		this.consumer.assign(partitions);
 		return new HashMap<>(this.consumer.endOffsets(partitions, Duration.ofSeconds(30)));
 	}
 
-	/** How many offsets the topic grew by since the mark: records, and transaction markers if any. */
+	/**
+	 * How many offsets the topic grew by since the mark: records, and transaction markers
+	 * if any.
+	 */
 	public long countSince(Map<TopicPartition, Long> mark) {
 		return mark().entrySet()
 			.stream()
@@ -63,14 +74,16 @@ public final class TopicReader implements AutoCloseable {
 	}
 
 	/**
-	 * Everything appended between two marks: read from {@code from} (a partition it does not name, from its first
-	 * offset) until the consumer's position reaches {@code until} on every partition (transaction markers and
-	 * aborted records take offsets but are never returned, so records are not counted), and nothing appended
+	 * Everything appended between two marks: read from {@code from} (a partition it does
+	 * not name, from its first offset) until the consumer's position reaches
+	 * {@code until} on every partition (transaction markers and aborted records take
+	 * offsets but are never returned, so records are not counted), and nothing appended
 	 * later.
-	 *
-	 * @throws AssertionError if the topic does not reach {@code until} within {@link #SAFETY_TIMEOUT}
+	 * @throws AssertionError if the topic does not reach {@code until} within
+	 * {@link #SAFETY_TIMEOUT}
 	 */
-	public List<ConsumerRecord<byte[], byte[]>> readUntil(Map<TopicPartition, Long> from, Map<TopicPartition, Long> until) {
+	public List<ConsumerRecord<byte[], byte[]>> readUntil(Map<TopicPartition, Long> from,
+			Map<TopicPartition, Long> until) {
 		return readUntil(from, until, SAFETY_TIMEOUT);
 	}
 

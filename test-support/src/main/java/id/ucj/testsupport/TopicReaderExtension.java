@@ -12,10 +12,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * A {@link TopicReader} for each test of a Spring test class, on the topic that a property of the application
- * under test names, on the broker that the application uses ({@code spring.kafka.bootstrap-servers}: for an
- * {@link IntegrationTest}, the {@link KafkaTestBroker}). It marks where the topic ends before each test and closes
- * the reader after it, so that a test reads exactly what it caused:
+ * A {@link TopicReader} for each test of a Spring test class, on the topic that a
+ * property of the application under test names, on the broker that the application uses
+ * ({@code spring.kafka.bootstrap-servers}: for an {@link IntegrationTest}, the
+ * {@link KafkaTestBroker}). It marks where the topic ends before each test and closes the
+ * reader after it, so that a test reads exactly what it caused:
  *
  * <pre class="code">
  * &#64;RegisterExtension
@@ -55,8 +56,9 @@ public final class TopicReaderExtension implements BeforeEachCallback, AfterEach
 	}
 
 	/**
-	 * Every record appended since the test began, up to where the topic ends now: call it once the outcome that
-	 * puts them there is known (a 202 means published), it does not wait for records to arrive.
+	 * Every record appended since the test began, up to where the topic ends now: call it
+	 * once the outcome that puts them there is known (a 202 means published), it does not
+	 * wait for records to arrive.
 	 */
 	public List<ConsumerRecord<byte[], byte[]>> readToEnd() {
 		return this.reader.readToEnd(this.mark);

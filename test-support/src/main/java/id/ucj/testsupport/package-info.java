@@ -1,4 +1,5 @@
 /**
- * Real infrastructure for integration tests, started once per test JVM and shared by every module.
+ * Real infrastructure for integration tests, started once per test JVM and shared by
+ * every module.
  */
 package id.ucj.testsupport;

@@ -12,7 +12,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The services' rule set, over three applications of {@code id.ucj.testsupport.architecture}. */
+/**
+ * The services' rule set, over three applications of
+ * {@code id.ucj.testsupport.architecture}.
+ */
 class ServiceArchitectureTest {
 
 	static final String FIXTURES = "id.ucj.testsupport.architecture";
@@ -54,7 +57,8 @@ class ServiceArchitectureTest {
 
 	@Test
 	void namesOnlyTheProjectsApplications() {
-		assertThat(ServiceArchitecture.APPLICATIONS).contains("id.ucj.enrollment", "id.ucj.aggregator", "id.ucj.notification");
+		assertThat(ServiceArchitecture.APPLICATIONS).contains("id.ucj.enrollment", "id.ucj.aggregator",
+				"id.ucj.notification");
 		assertThatIllegalArgumentException().isThrownBy(() -> ServiceArchitecture.of("id.ucj.contract"));
 	}
 

@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 /**
- * Reads exactly what lies between two marks and returns as soon as it has it, transactions on the topic or not.
- * The broker is one of the test's own, so that it can take transactions on a single node.
+ * Reads exactly what lies between two marks and returns as soon as it has it,
+ * transactions on the topic or not. The broker is one of the test's own, so that it can
+ * take transactions on a single node.
  */
 class TopicReaderTest {
 
@@ -129,7 +130,10 @@ class TopicReaderTest {
 			.withMessageContaining(this.topic);
 	}
 
-	/** Keyed by their values, so spread over the partitions; on the topic when this returns. */
+	/**
+	 * Keyed by their values, so spread over the partitions; on the topic when this
+	 * returns.
+	 */
 	private void send(KafkaProducer<String, String> producer, String... values) {
 		for (String value : values) {
 			producer.send(new ProducerRecord<>(this.topic, value, value));
@@ -137,7 +141,10 @@ class TopicReaderTest {
 		producer.flush();
 	}
 
-	/** All to the first partition, so that the offsets they and their transactions' markers take are known. */
+	/**
+	 * All to the first partition, so that the offsets they and their transactions'
+	 * markers take are known.
+	 */
 	private void sendToOnePartition(KafkaProducer<String, String> producer, String... values) {
 		for (String value : values) {
 			producer.send(new ProducerRecord<>(this.topic, 0, value, value));

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a batch of participant events does, decided without touching MongoDB: each event's outcome, the
- * memberships it leaves behind, and the count changes to supply to the regency counters, each tagged with the
- * partition and offset it comes from. An event whose membership already records it (a replay after a crash
- * between the two writes) re-supplies its stored change instead of being applied again; one the membership has
+ * What a batch of participant events does, decided without touching MongoDB: each event's
+ * outcome, the memberships it leaves behind, and the count changes to supply to the
+ * regency counters, each tagged with the partition and offset it comes from. An event
+ * whose membership already records it (a replay after a crash between the two writes)
+ * re-supplies its stored change instead of being applied again; one the membership has
  * passed is skipped. {@link Counting} writes the result.
  */
 final class BatchFold {
@@ -24,14 +25,20 @@ final class BatchFold {
 	enum Outcome {
 
 		APPLIED, MOVED, UNCHANGED, LATE, WRONG_REGENCY,
-		/** Already applied to its membership by an earlier attempt; its stored change was supplied again. */
+		/**
+		 * Already applied to its membership by an earlier attempt; its stored change was
+		 * supplied again.
+		 */
 		REPLAYED,
 		/** Already applied and counted by an earlier attempt. */
 		ALREADY_COUNTED
 
 	}
 
-	/** A change to count: which regency, which partition and offset it comes from, and by how much. */
+	/**
+	 * A change to count: which regency, which partition and offset it comes from, and by
+	 * how much.
+	 */
 	record Supply(String regencyCode, int partition, long offset, Instant occurredAt, Counts counts) {
 	}
 
@@ -43,7 +50,10 @@ final class BatchFold {
 			List<Supply> supplies) {
 	}
 
-	/** Folds the events, in topic order, over the memberships as stored, counting cover with the lapse rule. */
+	/**
+	 * Folds the events, in topic order, over the memberships as stored, counting cover
+	 * with the lapse rule.
+	 */
 	static Plan fold(List<CountedEvent> events, Map<String, MembershipDocument> stored, LapseRule rule) {
 		Map<String, MembershipDocument> working = new HashMap<>(stored);
 		Map<Integer, Long> oldestOffset = new HashMap<>();
@@ -57,18 +67,21 @@ final class BatchFold {
 			MembershipDocument.PendingChange pending = pendingAt(current, event);
 			Outcome outcome;
 			if (pending != null) {
-				pending.changes().forEach((change) -> supplies.add(new Supply(change.regencyCode(), event.partition(),
-						event.offset(), pending.occurredAt(), Counts.of(change.counts()))));
+				pending.changes()
+					.forEach((change) -> supplies.add(new Supply(change.regencyCode(), event.partition(),
+							event.offset(), pending.occurredAt(), Counts.of(change.counts()))));
 				outcome = Outcome.REPLAYED;
 			}
-			else if (current != null && current.partition() == event.partition() && current.lastOffset() >= event.offset()) {
+			else if (current != null && current.partition() == event.partition()
+					&& current.lastOffset() >= event.offset()) {
 				outcome = Outcome.ALREADY_COUNTED;
 			}
 			else {
 				Membership before = (current != null) ? current.membership() : Membership.NONE;
 				Membership.Transition transition = before.apply(event.event(), rule);
-				transition.changes().forEach((regency, counts) -> supplies.add(new Supply(regency, event.partition(),
-						event.offset(), event.event().occurredAt(), counts)));
+				transition.changes()
+					.forEach((regency, counts) -> supplies.add(new Supply(regency, event.partition(), event.offset(),
+							event.event().occurredAt(), counts)));
 				working.put(participantId, MembershipDocument.after(participantId, current, transition, event,
 						oldestOffset.get(event.partition())));
 				changed.add(participantId);
@@ -83,7 +96,11 @@ final class BatchFold {
 		if (membership == null || membership.pending() == null || membership.partition() != event.partition()) {
 			return null;
 		}
-		return membership.pending().stream().filter((change) -> change.offset() == event.offset()).findFirst().orElse(null);
+		return membership.pending()
+			.stream()
+			.filter((change) -> change.offset() == event.offset())
+			.findFirst()
+			.orElse(null);
 	}
 
 }

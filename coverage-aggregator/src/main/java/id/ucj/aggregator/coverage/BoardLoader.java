@@ -10,9 +10,10 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills the gauges with every regency's stored coverage once the service is up, then again every
- * {@code ucj.board.refresh} (15 s): an instance updates its board at once for the partitions it counts, and from
- * MongoDB for the others, so that every replica reports the whole country and a dashboard may take any of them.
+ * Fills the gauges with every regency's stored coverage once the service is up, then
+ * again every {@code ucj.board.refresh} (15 s): an instance updates its board at once for
+ * the partitions it counts, and from MongoDB for the others, so that every replica
+ * reports the whole country and a dashboard may take any of them.
  */
 @Component
 class BoardLoader implements SchedulingConfigurer {

@@ -11,8 +11,8 @@ import jakarta.validation.constraints.NotNull;
 /**
  * How an instance keeps its coverage gauges whole.
  *
- * @param refresh how often the regencies that other instances count are reloaded from MongoDB into this instance's
- * gauges
+ * @param refresh how often the regencies that other instances count are reloaded from
+ * MongoDB into this instance's gauges
  */
 @Validated
 @ConfigurationProperties("ucj.board")

@@ -9,11 +9,13 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A regency's counters as stored ({@code counters}, written only by this package): the regency's counts
- * ({@code totals}), the offset of the last event of each Kafka partition counted here ({@code partitions.p0.offset},
- * ...), and the regency's month as last published. {@code version} grows with every change, so that snapshots can be
- * ordered and writers can compare-and-set on it. Counters written before the counts had one set per regency keep
- * theirs per partition, beside the offset; the regency's counts are the totals plus those.
+ * A regency's counters as stored ({@code counters}, written only by this package): the
+ * regency's counts ({@code totals}), the offset of the last event of each Kafka partition
+ * counted here ({@code partitions.p0.offset}, ...), and the regency's month as last
+ * published. {@code version} grows with every change, so that snapshots can be ordered
+ * and writers can compare-and-set on it. Counters written before the counts had one set
+ * per regency keep theirs per partition, beside the offset; the regency's counts are the
+ * totals plus those.
  */
 @Document(CounterDocument.COLLECTION)
 record CounterDocument(@Id String code, long version, Instant updatedAt, Instant lastEventAt,
@@ -46,7 +48,10 @@ record CounterDocument(@Id String code, long version, Instant updatedAt, Instant
 		return (counters != null && counters.get(OFFSET) != null) ? counters.get(OFFSET) : -1;
 	}
 
-	/** The regency's counts: its totals, plus what counters written before totals keep per partition. */
+	/**
+	 * The regency's counts: its totals, plus what counters written before totals keep per
+	 * partition.
+	 */
 	Counts counts() {
 		Counts total = (this.totals != null) ? Counts.of(this.totals) : new Counts();
 		if (this.partitions != null) {
@@ -60,12 +65,15 @@ record CounterDocument(@Id String code, long version, Instant updatedAt, Instant
 	}
 
 	/**
-	 * What a batch adds to one regency: the changes of its events not counted yet (those above each partition's
-	 * counted offset), and each partition's new offset.
+	 * What a batch adds to one regency: the changes of its events not counted yet (those
+	 * above each partition's counted offset), and each partition's new offset.
 	 */
 	record Increment(Counts counts, Map<Integer, Long> offsets, Instant lastEventAt) {
 
-		/** The supplies of one regency not counted yet by {@code counter}; {@code null} when there are none. */
+		/**
+		 * The supplies of one regency not counted yet by {@code counter}; {@code null}
+		 * when there are none.
+		 */
 		static Increment uncounted(CounterDocument counter, List<BatchFold.Supply> supplies) {
 			Counts counts = new Counts();
 			Map<Integer, Long> offsets = new HashMap<>();
@@ -74,8 +82,8 @@ record CounterDocument(@Id String code, long version, Instant updatedAt, Instant
 				if (supply.offset() > counter.countedOffset(supply.partition())) {
 					counts.add(supply.counts());
 					offsets.merge(supply.partition(), supply.offset(), Math::max);
-					lastEventAt = (lastEventAt == null || supply.occurredAt().isAfter(lastEventAt)) ? supply.occurredAt()
-							: lastEventAt;
+					lastEventAt = (lastEventAt == null || supply.occurredAt().isAfter(lastEventAt))
+							? supply.occurredAt() : lastEventAt;
 				}
 			}
 			return offsets.isEmpty() ? null : new Increment(counts, offsets, lastEventAt);
@@ -83,9 +91,13 @@ record CounterDocument(@Id String code, long version, Instant updatedAt, Instant
 
 	}
 
-	/** These counters once {@code increment} is applied at {@code now}: what the store holds after the update. */
+	/**
+	 * These counters once {@code increment} is applied at {@code now}: what the store
+	 * holds after the update.
+	 */
 	CounterDocument plus(Increment increment, Instant now) {
-		Map<String, Map<String, Long>> partitions = new HashMap<>((this.partitions != null) ? this.partitions : Map.of());
+		Map<String, Map<String, Long>> partitions = new HashMap<>(
+				(this.partitions != null) ? this.partitions : Map.of());
 		increment.offsets().forEach((partition, offset) -> {
 			Map<String, Long> counters = new HashMap<>(partitions.getOrDefault(partitionKey(partition), Map.of()));
 			counters.put(OFFSET, offset);

@@ -6,19 +6,21 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts a batch of participant events into the regency counters exactly once, without multi-document
- * transactions, whatever the batch boundaries of a replay and even with a stale consumer still writing:
+ * Counts a batch of participant events into the regency counters exactly once, without
+ * multi-document transactions, whatever the batch boundaries of a replay and even with a
+ * stale consumer still writing:
  * <ol>
- * <li>memberships are read, the events applied in memory in topic order, and the changed memberships written
- * with compare-and-set on the position of their last event; each keeps the count changes of its recent
- * events;</li>
- * <li>each regency's counters take, per partition, only the changes of events above that partition's recorded
- * offset, in one compare-and-set update per batch on the regency's version; if the version moved, the regency is
- * read again and recomputed.</li>
+ * <li>memberships are read, the events applied in memory in topic order, and the changed
+ * memberships written with compare-and-set on the position of their last event; each
+ * keeps the count changes of its recent events;</li>
+ * <li>each regency's counters take, per partition, only the changes of events above that
+ * partition's recorded offset, in one compare-and-set update per batch on the regency's
+ * version; if the version moved, the regency is read again and recomputed.</li>
  * </ol>
- * A replayed event whose membership already records it re-supplies its stored change instead of being applied
- * again, so a crash between the two steps loses nothing and doubles nothing. What the batch does is decided by
- * {@link BatchFold} (pure); {@link Memberships} and {@link Counters} write it; the {@link CrashPoint} between them
+ * A replayed event whose membership already records it re-supplies its stored change
+ * instead of being applied again, so a crash between the two steps loses nothing and
+ * doubles nothing. What the batch does is decided by {@link BatchFold} (pure);
+ * {@link Memberships} and {@link Counters} write it; the {@link CrashPoint} between them
  * is where tests stop a consumer.
  */
 @Component
@@ -39,7 +41,10 @@ class Counting {
 		this.rule = rules.rule();
 	}
 
-	/** What a batch did: each event's outcome, and the counters of the regencies it touched, after it. */
+	/**
+	 * What a batch did: each event's outcome, and the counters of the regencies it
+	 * touched, after it.
+	 */
 	record Result(Map<BatchFold.Outcome, Integer> outcomes, Map<String, CounterDocument> counters) {
 	}
 

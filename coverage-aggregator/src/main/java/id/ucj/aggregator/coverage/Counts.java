@@ -9,17 +9,22 @@ import id.ucj.contract.Program;
 import id.ucj.contract.Segment;
 
 /**
- * Named counters of one regency, as stored and as added up: {@code registered}, {@code program_JKK},
- * {@code segment_BPU}, {@code funding_APBD} (of registered participants), the churn counters, and the month
- * counters of effective coverage: {@code active+@2024-11|BPU|APBD} (active stretches starting that month),
- * {@code active-@2025-03|BPU|APBD} (stretches over from that month, by segment and by who paid their last
- * month), {@code protected+@2024-11} and {@code protected-@2025-01} (paid months). Zero counters are left out.
+ * Named counters of one regency, as stored and as added up: {@code registered},
+ * {@code program_JKK}, {@code segment_BPU}, {@code funding_APBD} (of registered
+ * participants), the churn counters, and the month counters of effective coverage:
+ * {@code active+@2024-11|BPU|APBD} (active stretches starting that month),
+ * {@code active-@2025-03|BPU|APBD} (stretches over from that month, by segment and by who
+ * paid their last month), {@code protected+@2024-11} and {@code protected-@2025-01} (paid
+ * months). Zero counters are left out.
  */
 final class Counts {
 
 	static final String REGISTERED = "registered";
 
-	/** What {@link #REGISTERED} was stored as before effective coverage: read as registered. */
+	/**
+	 * What {@link #REGISTERED} was stored as before effective coverage: read as
+	 * registered.
+	 */
 	private static final String LEGACY_REGISTERED = "covered";
 
 	static final String ACTIVE_FROM = "active+@";
@@ -42,7 +47,8 @@ final class Counts {
 
 	static Counts of(Map<String, ? extends Number> values) {
 		Counts counts = new Counts();
-		values.forEach((name, value) -> counts.add(LEGACY_REGISTERED.equals(name) ? REGISTERED : name, value.longValue()));
+		values.forEach(
+				(name, value) -> counts.add(LEGACY_REGISTERED.equals(name) ? REGISTERED : name, value.longValue()));
 		return counts;
 	}
 

@@ -10,10 +10,10 @@ import id.ucj.contract.FundingSource;
 import id.ucj.contract.Segment;
 
 /**
- * A participant's paid cover: the distinct month ranges paid for them (by contributions and registrations), and
- * what follows from them. Active in month M: M lies in some {@code [from, through + grace]} ({@link LapseRule});
- * protected in M: M was paid. Order-independent: the same
- * ranges in any order, or twice, give the same cover.
+ * A participant's paid cover: the distinct month ranges paid for them (by contributions
+ * and registrations), and what follows from them. Active in month M: M lies in some
+ * {@code [from, through + grace]} ({@link LapseRule}); protected in M: M was paid.
+ * Order-independent: the same ranges in any order, or twice, give the same cover.
  */
 record Cover(List<PaidRange> paid) {
 
@@ -28,8 +28,8 @@ record Cover(List<PaidRange> paid) {
 	}
 
 	/**
-	 * An unbroken stretch of months in which the participant is active ({@code from} to {@code through}),
-	 * funded by whoever paid the month that ends it.
+	 * An unbroken stretch of months in which the participant is active ({@code from} to
+	 * {@code through}), funded by whoever paid the month that ends it.
 	 */
 	record Interval(YearMonth from, YearMonth through, FundingSource funding) {
 	}
@@ -56,8 +56,9 @@ record Cover(List<PaidRange> paid) {
 	}
 
 	/**
-	 * Where a stretch ends at the same month as another range's extension, the funding of the latest-ending
-	 * range wins; among equals, the highest in enum order, so that the outcome never depends on arrival order.
+	 * Where a stretch ends at the same month as another range's extension, the funding of
+	 * the latest-ending range wins; among equals, the highest in enum order, so that the
+	 * outcome never depends on arrival order.
 	 */
 	private List<Interval> merge(int grace) {
 		List<PaidRange> sorted = new ArrayList<>(this.paid);
@@ -69,8 +70,10 @@ record Cover(List<PaidRange> paid) {
 			if (last != null && !range.from().isAfter(last.through().plusMonths(1))) {
 				int later = through.compareTo(last.through());
 				FundingSource funding = (later > 0) ? range.funding()
-						: (later == 0 && range.funding().compareTo(last.funding()) > 0) ? range.funding() : last.funding();
-				merged.set(merged.size() - 1, new Interval(last.from(), (later > 0) ? through : last.through(), funding));
+						: (later == 0 && range.funding().compareTo(last.funding()) > 0) ? range.funding()
+								: last.funding();
+				merged.set(merged.size() - 1,
+						new Interval(last.from(), (later > 0) ? through : last.through(), funding));
 			}
 			else {
 				merged.add(new Interval(range.from(), through, range.funding()));
@@ -80,8 +83,9 @@ record Cover(List<PaidRange> paid) {
 	}
 
 	/**
-	 * The cover as changes of the regency counters, for a registered participant of this segment: where each
-	 * active stretch starts (+) and the month it is over (-), by segment and funding; and the same for paid months.
+	 * The cover as changes of the regency counters, for a registered participant of this
+	 * segment: where each active stretch starts (+) and the month it is over (-), by
+	 * segment and funding; and the same for paid months.
 	 */
 	Counts counts(Segment segment, int sign, LapseRule rule) {
 		Counts counts = new Counts();

@@ -23,16 +23,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
 /**
- * The latest coverage of every regency, kept in memory for the per-regency gauges and churn counters: 514
- * regencies, so the tags stay bounded. A gauge with nothing to report (no workforce set yet) reports NaN. The churn
- * counters come from the stored counts, so they never go back, even across restarts.
+ * The latest coverage of every regency, kept in memory for the per-regency gauges and
+ * churn counters: 514 regencies, so the tags stay bounded. A gauge with nothing to report
+ * (no workforce set yet) reports NaN. The churn counters come from the stored counts, so
+ * they never go back, even across restarts.
  */
 @Component
 class CoverageBoard {
 
 	private final Map<String, CoverageView> latest = new ConcurrentHashMap<>();
 
-	/** Each regency's forecast from its latest view, computed once per change, read by several gauges. */
+	/**
+	 * Each regency's forecast from its latest view, computed once per change, read by
+	 * several gauges.
+	 */
 	private final Map<String, Forecast> runways = new ConcurrentHashMap<>();
 
 	private final long premium;
@@ -50,24 +54,30 @@ class CoverageBoard {
 				.tags(tags)
 				.register(meters);
 			Gauge.builder("ucj.coverage.covered", this, (board) -> board.value(code, (view) -> (double) view.covered()))
-				.description("Participants covered now: active (paid up, or within the grace months); same as ucj_coverage_active")
+				.description(
+						"Participants covered now: active (paid up, or within the grace months); same as ucj_coverage_active")
 				.tags(tags)
 				.register(meters);
 			Gauge.builder("ucj.coverage.active", this, (board) -> board.value(code, (view) -> (double) view.covered()))
 				.description("Active participants in the regency's current month (paid up, or within the grace months)")
 				.tags(tags)
 				.register(meters);
-			Gauge.builder("ucj.coverage.registered", this, (board) -> board.value(code, (view) -> (double) view.registered()))
+			Gauge
+				.builder("ucj.coverage.registered", this,
+						(board) -> board.value(code, (view) -> (double) view.registered()))
 				.description("Participants enrolled and not deregistered, paid or not")
 				.tags(tags)
 				.register(meters);
-			Gauge.builder("ucj.coverage.protected", this, (board) -> board.value(code, (view) -> (double) view.protectedCount()))
+			Gauge
+				.builder("ucj.coverage.protected", this,
+						(board) -> board.value(code, (view) -> (double) view.protectedCount()))
 				.description("Participants paid for the regency's current month")
 				.tags(tags)
 				.register(meters);
 			for (int months : new int[] { 1, 3 }) {
-				Gauge.builder("ucj.coverage.lapsing", this,
-						(board) -> board.value(code, (view) -> (double) view.lapsing().stream().limit(months).mapToLong(Lapsing::total).sum()))
+				Gauge
+					.builder("ucj.coverage.lapsing", this, (board) -> board.value(code,
+							(view) -> (double) view.lapsing().stream().limit(months).mapToLong(Lapsing::total).sum()))
 					.description("Active participants whose cover lapses within the next months unless more is paid")
 					.tags(tags.and("months", Integer.toString(months)))
 					.register(meters);
@@ -75,10 +85,16 @@ class CoverageBoard {
 			for (int ahead = 1; ahead <= 3; ahead++) {
 				int month = ahead;
 				for (FundingSource funding : FundingSource.values()) {
-					Gauge.builder("ucj.coverage.lapsing.by.funding", this, (board) -> board.value(code,
-							(view) -> (double) view.lapsing().get(month - 1).byFundingSource().getOrDefault(funding, 0L)))
-						.description("Active participants who stop being active that many months ahead unless more is paid, "
-								+ "by who paid their last month")
+					Gauge
+						.builder("ucj.coverage.lapsing.by.funding", this,
+								(board) -> board.value(code,
+										(view) -> (double) view.lapsing()
+											.get(month - 1)
+											.byFundingSource()
+											.getOrDefault(funding, 0L)))
+						.description(
+								"Active participants who stop being active that many months ahead unless more is paid, "
+										+ "by who paid their last month")
 						.tags(tags.and("month_ahead", Integer.toString(month), "funding_source", funding.name()))
 						.register(meters);
 				}
@@ -101,7 +117,9 @@ class CoverageBoard {
 					.tags(tags.and("months", Integer.toString(months)))
 					.register(meters);
 			}
-			Gauge.builder("ucj.coverage.workforce", this, (board) -> board.value(code, (view) -> toDouble(view.workforce())))
+			Gauge
+				.builder("ucj.coverage.workforce", this,
+						(board) -> board.value(code, (view) -> toDouble(view.workforce())))
 				.description("Workforce set by the regency's administrators")
 				.tags(tags)
 				.register(meters);
@@ -126,8 +144,9 @@ class CoverageBoard {
 	}
 
 	/**
-	 * Keeps the newer of a regency's views, and its runway with it: under the regency's entry, so that listener
-	 * threads updating the same regency at once cannot leave the runway of an older view behind a newer one.
+	 * Keeps the newer of a regency's views, and its runway with it: under the regency's
+	 * entry, so that listener threads updating the same regency at once cannot leave the
+	 * runway of an older view behind a newer one.
 	 */
 	void update(CoverageView view) {
 		this.latest.compute(view.regencyCode(), (code, old) -> {
@@ -153,7 +172,10 @@ class CoverageBoard {
 		return joined ? view.registrations() + view.movedIn() : view.deregistrations() + view.movedOut();
 	}
 
-	/** The regency's forecast from its current month (its 12 forecast months after it), priced for renewals. */
+	/**
+	 * The regency's forecast from its current month (its 12 forecast months after it),
+	 * priced for renewals.
+	 */
 	private Forecast runway(CoverageView view) {
 		List<MonthOutlook> outlook = new ArrayList<>();
 		outlook.add(new MonthOutlook(view.month(), view.covered(), Map.of()));
@@ -163,7 +185,8 @@ class CoverageBoard {
 
 	private double forecastRatio(String code, int ahead) {
 		Forecast forecast = this.runways.get(code);
-		Double ratio = (forecast != null && forecast.months().size() > ahead) ? forecast.months().get(ahead).coverageRatio() : null;
+		Double ratio = (forecast != null && forecast.months().size() > ahead)
+				? forecast.months().get(ahead).coverageRatio() : null;
 		return (ratio != null) ? ratio : Double.NaN;
 	}
 
@@ -173,7 +196,8 @@ class CoverageBoard {
 			return Double.NaN;
 		}
 		return (forecast.firstMonthBelowTarget() != null)
-				? forecast.month().until(forecast.firstMonthBelowTarget(), ChronoUnit.MONTHS) : Double.POSITIVE_INFINITY;
+				? forecast.month().until(forecast.firstMonthBelowTarget(), ChronoUnit.MONTHS)
+				: Double.POSITIVE_INFINITY;
 	}
 
 	private double renewalCost(String code, int months) {

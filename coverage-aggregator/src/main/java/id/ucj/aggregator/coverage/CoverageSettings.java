@@ -12,9 +12,11 @@ import jakarta.validation.constraints.Min;
 /**
  * How coverage is counted.
  *
- * @param unpaidMonthsToLapse a participant is non-active from the month in which this many consecutive months are
- * unpaid (BPJS: 3). The counts in MongoDB are made with one value: changing it needs a recount ({@link LapseRules})
- * @param monthCheck how often regencies are checked for a month that turned in their time zone
+ * @param unpaidMonthsToLapse a participant is non-active from the month in which this
+ * many consecutive months are unpaid (BPJS: 3). The counts in MongoDB are made with one
+ * value: changing it needs a recount ({@link LapseRules})
+ * @param monthCheck how often regencies are checked for a month that turned in their time
+ * zone
  */
 @Validated
 @ConfigurationProperties("ucj.coverage")

@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 
 import id.ucj.aggregator.forecast.MonthOutlook;
 
-/** Reads regencies' coverage: their counters, joined with what the regency register says of them. */
+/**
+ * Reads regencies' coverage: their counters, joined with what the regency register says
+ * of them.
+ */
 @Component
 public class CoverageStore {
 
@@ -58,7 +61,8 @@ public class CoverageStore {
 	}
 
 	/**
-	 * A regency's coverage now and, month by month from its current month, its outlook if nothing more is paid.
+	 * A regency's coverage now and, month by month from its current month, its outlook if
+	 * nothing more is paid.
 	 */
 	record Outlook(CoverageView regency, List<MonthOutlook> months) {
 	}
@@ -68,11 +72,14 @@ public class CoverageStore {
 		return counted(this.register.find(List.of(code))).entrySet()
 			.stream()
 			.findFirst()
-			.map((entry) -> new Outlook(CoverageView.of(entry.getKey(), entry.getValue(), now), EffectiveCoverage
-				.outlook(entry.getValue().counts(), CoverageView.monthOf(code, now), months)));
+			.map((entry) -> new Outlook(CoverageView.of(entry.getKey(), entry.getValue(), now),
+					EffectiveCoverage.outlook(entry.getValue().counts(), CoverageView.monthOf(code, now), months)));
 	}
 
-	/** The outlooks of a province's regencies ({@code null}: all), over the same months from {@code from}. */
+	/**
+	 * The outlooks of a province's regencies ({@code null}: all), over the same months
+	 * from {@code from}.
+	 */
 	List<Outlook> outlooks(String provinceCode, YearMonth from, int months) {
 		Instant now = this.clock.instant();
 		return counted(this.register.inProvince(provinceCode)).entrySet()

@@ -13,9 +13,10 @@ import id.ucj.contract.Lapsing;
 import id.ucj.contract.Segment;
 
 /**
- * A regency's effective coverage in one of its months, read from its month counters ({@link Counts}): active
- * participants (the sum of stretch starts up to the month minus stretch ends up to it), by segment and by who paid
- * their current stretch's last month; protected ones (paid for this month); and, for each of the next
+ * A regency's effective coverage in one of its months, read from its month counters
+ * ({@link Counts}): active participants (the sum of stretch starts up to the month minus
+ * stretch ends up to it), by segment and by who paid their current stretch's last month;
+ * protected ones (paid for this month); and, for each of the next
  * {@value #LAPSING_MONTHS} months, how many stop being active then.
  */
 record EffectiveCoverage(YearMonth month, long active, long protectedCount, Map<Segment, Long> activeBySegment,
@@ -58,14 +59,16 @@ record EffectiveCoverage(YearMonth month, long active, long protectedCount, Map<
 		List<Lapsing> ahead = new ArrayList<>();
 		for (int i = 1; i <= LAPSING_MONTHS; i++) {
 			Map<FundingSource, Long> funding = lapsing.getOrDefault(month.plusMonths(i), zeros(FundingSource.class));
-			ahead.add(new Lapsing(month.plusMonths(i), funding.values().stream().mapToLong(Long::longValue).sum(), funding));
+			ahead.add(new Lapsing(month.plusMonths(i), funding.values().stream().mapToLong(Long::longValue).sum(),
+					funding));
 		}
 		return new EffectiveCoverage(month, active, protectedCount, bySegment, byFunding, List.copyOf(ahead));
 	}
 
 	/**
-	 * Month by month from {@code from}, {@code months} of them: active participants and those lapsing that month by
-	 * funding, if nothing more is paid (what is paid ahead already counts).
+	 * Month by month from {@code from}, {@code months} of them: active participants and
+	 * those lapsing that month by funding, if nothing more is paid (what is paid ahead
+	 * already counts).
 	 */
 	static List<MonthOutlook> outlook(Counts counts, YearMonth from, int months) {
 		TreeMap<YearMonth, Long> changes = new TreeMap<>();

@@ -14,7 +14,10 @@ import id.ucj.contract.Regions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads a participant event from its record: the CloudEvents type header says which, the JSON value what. */
+/**
+ * Reads a participant event from its record: the CloudEvents type header says which, the
+ * JSON value what.
+ */
 @Component
 class EventParser {
 
@@ -46,7 +49,8 @@ class EventParser {
 		if (event == null) {
 			throw new InvalidEvent("Not a valid " + ceType + ": null");
 		}
-		if (event instanceof ParticipantRegistered registered && Regions.official().regency(registered.regencyCode()).isEmpty()) {
+		if (event instanceof ParticipantRegistered registered
+				&& Regions.official().regency(registered.regencyCode()).isEmpty()) {
 			throw new InvalidEvent("Unknown regency '" + registered.regencyCode() + "'");
 		}
 		if (record.key() != null && !record.key().equals(event.participantId())) {

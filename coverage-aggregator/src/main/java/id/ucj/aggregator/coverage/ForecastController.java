@@ -30,8 +30,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
- * Forecasts (if nothing is renewed) and plans (what holding a target costs, what a budget buys), for a regency,
- * a province or the nation. Costs are whole rupiah, priced with {@link Premiums#forPlans()}.
+ * Forecasts (if nothing is renewed) and plans (what holding a target costs, what a budget
+ * buys), for a regency, a province or the nation. Costs are whole rupiah, priced with
+ * {@link Premiums#forPlans()}.
  */
 @RestController
 @RequestMapping(path = "/api/v1/coverage", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -87,16 +88,16 @@ class ForecastController {
 			throw new InvalidRequest("through", "must not be before the regency's current month, " + now.month());
 		}
 		if (until.isAfter(now.month().plusMonths(HORIZON - 1))) {
-			throw new InvalidRequest("through", "must be within " + HORIZON + " months of the regency's current month, "
-					+ now.month());
+			throw new InvalidRequest("through",
+					"must be within " + HORIZON + " months of the regency's current month, " + now.month());
 		}
 		Double holding = (target != null) ? target : now.target();
 		if (holding == null) {
 			throw new InvalidRequest("target", "is required: the regency has no target set");
 		}
 		if (now.workforce() == null) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT,
-					"Regency " + regencyCode + " has no workforce set: set it (PUT /api/v1/regencies/" + regencyCode + ") to plan");
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "Regency " + regencyCode
+					+ " has no workforce set: set it (PUT /api/v1/regencies/" + regencyCode + ") to plan");
 		}
 		return new RegencyPlan(now.regencyCode(), now.regencyName(), now.covered(),
 				Plan.of(outlook.months(), now.workforce(), holding, this.premium, until, budget));
@@ -108,7 +109,8 @@ class ForecastController {
 		Province province = Regions.official()
 			.province(provinceCode)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No province " + provinceCode));
-		return rollUp(provinceCode, province.name(), YearMonth.from(this.clock.instant().atZone(province.zone())), months);
+		return rollUp(provinceCode, province.name(), YearMonth.from(this.clock.instant().atZone(province.zone())),
+				months);
 	}
 
 	@GetMapping("/national/forecast")
@@ -122,7 +124,8 @@ class ForecastController {
 			.map((outlook) -> Forecast.of(outlook.months(), outlook.regency().workforce(), outlook.regency().target(),
 					this.premium))
 			.toList();
-		return new RollUpForecast(provinceCode, name, regencies.size(), Forecast.sum(regencies, from, months, this.premium));
+		return new RollUpForecast(provinceCode, name, regencies.size(),
+				Forecast.sum(regencies, from, months, this.premium));
 	}
 
 	private CoverageStore.Outlook outlook(String regencyCode, int months, Client client) {

@@ -1,6 +1,9 @@
 package id.ucj.aggregator.coverage;
 
-/** A record on the participant events topic that is not a valid event: it goes to the dead-letter topic. */
+/**
+ * A record on the participant events topic that is not a valid event: it goes to the
+ * dead-letter topic.
+ */
 class InvalidEvent extends RuntimeException {
 
 	InvalidEvent(String message) {

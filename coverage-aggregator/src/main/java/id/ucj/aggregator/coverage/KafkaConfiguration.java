@@ -10,23 +10,30 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import id.ucj.support.KafkaFailurePolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The Kafka failure policy ({@link KafkaFailurePolicy}) and the topics this service owns. */
+/**
+ * The Kafka failure policy ({@link KafkaFailurePolicy}) and the topics this service owns.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
 	@Bean
-	DefaultErrorHandler errorHandler(KafkaOperations<String, byte[]> kafka, TopicSettings topics, MeterRegistry meters) {
+	DefaultErrorHandler errorHandler(KafkaOperations<String, byte[]> kafka, TopicSettings topics,
+			MeterRegistry meters) {
 		return KafkaFailurePolicy.deadLetterOrRetry(kafka, topics.deadLetters(), meters, InvalidEvent.class);
 	}
 
 	@Bean
 	NewTopic participantEventsTopic(TopicSettings topics) {
-		return TopicBuilder.name(topics.participantEvents()).partitions(topics.partitions()).replicas(topics.replicas()).build();
+		return TopicBuilder.name(topics.participantEvents())
+			.partitions(topics.partitions())
+			.replicas(topics.replicas())
+			.build();
 	}
 
 	@Bean
 	NewTopic deadLettersTopic(TopicSettings topics) {
-		return KafkaFailurePolicy.deadLetterTopic(topics.deadLetters(), topics.replicas(), topics.deadLetterRetention());
+		return KafkaFailurePolicy.deadLetterTopic(topics.deadLetters(), topics.replicas(),
+				topics.deadLetterRetention());
 	}
 
 	@Bean

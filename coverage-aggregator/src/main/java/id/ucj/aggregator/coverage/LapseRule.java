@@ -1,9 +1,10 @@
 package id.ucj.aggregator.coverage;
 
 /**
- * When unpaid cover stops counting: a participant is non-active from the month in which their
- * {@code unpaidMonthsToLapse}-th consecutive unpaid month begins (BPJS Ketenagakerjaan: the third), so they stay
- * active for {@link #graceMonths()} months after their paid cover ends.
+ * When unpaid cover stops counting: a participant is non-active from the month in which
+ * their {@code unpaidMonthsToLapse}-th consecutive unpaid month begins (BPJS
+ * Ketenagakerjaan: the third), so they stay active for {@link #graceMonths()} months
+ * after their paid cover ends.
  */
 record LapseRule(int unpaidMonthsToLapse) {
 

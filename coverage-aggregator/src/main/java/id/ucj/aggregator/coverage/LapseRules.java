@@ -8,10 +8,11 @@ import org.springframework.stereotype.Component;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * The lapse rule the counts in MongoDB are made with ({@code counting-rules}). The month counters hold where each
- * participant's active stretch ends, so counts made with one rule cannot be corrected with another: the first
- * instance records its rule, and an instance configured with a different one refuses to start rather than mix
- * them. Changing the rule means recounting the topic into an empty database.
+ * The lapse rule the counts in MongoDB are made with ({@code counting-rules}). The month
+ * counters hold where each participant's active stretch ends, so counts made with one
+ * rule cannot be corrected with another: the first instance records its rule, and an
+ * instance configured with a different one refuses to start rather than mix them.
+ * Changing the rule means recounting the topic into an empty database.
  */
 @Component
 class LapseRules {
@@ -39,7 +40,8 @@ class LapseRules {
 			throw new IllegalStateException(("The coverage counts in MongoDB were made with "
 					+ "ucj.coverage.unpaid-months-to-lapse=%d, and this instance is configured with %d. Counts cannot mix two "
 					+ "rules: configure %d, or recount the participant-events topic into an empty database.")
-				.formatted(stored.unpaidMonthsToLapse(), this.rule.unpaidMonthsToLapse(), stored.unpaidMonthsToLapse()));
+				.formatted(stored.unpaidMonthsToLapse(), this.rule.unpaidMonthsToLapse(),
+						stored.unpaidMonthsToLapse()));
 		}
 	}
 

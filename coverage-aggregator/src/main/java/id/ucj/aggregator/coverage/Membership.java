@@ -19,10 +19,12 @@ import id.ucj.contract.Regions;
 import id.ucj.contract.Segment;
 
 /**
- * Where a participant stands: registered or not, in which regency, for what, and their paid cover. Registrations
- * and deregistrations take effect in the order they happened ({@code occurredAt}): one older than the latest
- * applied changes nothing, so a late upload cannot undo what was captured after it. Contributions are facts: they
- * add to the paid cover whenever they arrive (before the registration too), and a move keeps the cover.
+ * Where a participant stands: registered or not, in which regency, for what, and their
+ * paid cover. Registrations and deregistrations take effect in the order they happened
+ * ({@code occurredAt}): one older than the latest applied changes nothing, so a late
+ * upload cannot undo what was captured after it. Contributions are facts: they add to the
+ * paid cover whenever they arrive (before the registration too), and a move keeps the
+ * cover.
  *
  * @param active registered and not deregistered since
  * @param lastOccurredAt of the latest registration or deregistration applied
@@ -33,17 +35,21 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 	/** Someone never seen before. */
 	static final Membership NONE = new Membership(false, null, null, Set.of(), null, null, Cover.NONE);
 
-	/** The membership after the event, and what that changes in each regency's counts under the lapse rule. */
+	/**
+	 * The membership after the event, and what that changes in each regency's counts
+	 * under the lapse rule.
+	 */
 	Transition apply(ParticipantEvent event, LapseRule rule) {
 		if (event instanceof ContributionPaid paid) {
-			Membership next = new Membership(this.active, this.regencyCode, this.segment, this.programs, this.fundingSource,
-					this.lastOccurredAt,
+			Membership next = new Membership(this.active, this.regencyCode, this.segment, this.programs,
+					this.fundingSource, this.lastOccurredAt,
 					this.cover.with(new Cover.PaidRange(paid.coverFrom(), paid.coverThrough(), paid.fundingSource())));
 			Map<String, Counts> changes = changes(this, next, rule);
 			return new Transition(next, changes, changes.isEmpty() ? Outcome.UNCHANGED : Outcome.APPLIED);
 		}
 		if (this.lastOccurredAt != null && event.occurredAt().isBefore(this.lastOccurredAt)) {
-			// Too late to say where the participant is; what the registration paid for is still paid.
+			// Too late to say where the participant is; what the registration paid for is
+			// still paid.
 			Membership next = (event instanceof ParticipantRegistered registered)
 					? new Membership(this.active, this.regencyCode, this.segment, this.programs, this.fundingSource,
 							this.lastOccurredAt, this.cover.with(paidBy(registered)))
@@ -61,7 +67,8 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 						event.occurredAt(), this.cover);
 		Map<String, Counts> changes = changes(this, next, rule);
 		Outcome outcome = changes.isEmpty() ? Outcome.UNCHANGED
-				: (this.active && next.active && !this.regencyCode.equals(next.regencyCode)) ? Outcome.MOVED : Outcome.APPLIED;
+				: (this.active && next.active && !this.regencyCode.equals(next.regencyCode)) ? Outcome.MOVED
+						: Outcome.APPLIED;
 		return new Transition(next, changes, outcome);
 	}
 
@@ -71,11 +78,16 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 		APPLIED,
 		/** Moved a covered participant from one regency to another. */
 		MOVED,
-		/** Changed nothing: a duplicate, a re-registration in the same regency, a deregistration of nobody. */
+		/**
+		 * Changed nothing: a duplicate, a re-registration in the same regency, a
+		 * deregistration of nobody.
+		 */
 		UNCHANGED,
 		/** Older than the participant's latest applied event: ignored. */
 		LATE,
-		/** A deregistration naming a regency the participant is not covered in: ignored. */
+		/**
+		 * A deregistration naming a regency the participant is not covered in: ignored.
+		 */
 		WRONG_REGENCY
 
 	}
@@ -106,8 +118,8 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 	}
 
 	/**
-	 * A registration pays for the month it was captured in (the regency's month), through {@code paidThrough} when
-	 * it names one.
+	 * A registration pays for the month it was captured in (the regency's month), through
+	 * {@code paidThrough} when it names one.
 	 */
 	static Cover.PaidRange paidBy(ParticipantRegistered registered) {
 		ZoneId zone = Regions.official().zoneOf(registered.regencyCode()).orElse(ZoneOffset.UTC);

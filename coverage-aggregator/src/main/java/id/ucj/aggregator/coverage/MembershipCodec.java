@@ -21,11 +21,12 @@ import id.ucj.contract.Program;
 import id.ucj.contract.Segment;
 
 /**
- * A membership as BSON, field by field, straight between the record and the driver's reader and writer: the
- * aggregator's hottest write and read. No reflective object mapping (more than half of the counting thread's time
- * in a profile), and no {@code Document} in between (looking up a codec for each of its values took a third of what
- * was left). The layout is the one Spring Data's mapping gave it, so stores written before read back unchanged;
- * fields it does not know ({@code _class}) are skipped.
+ * A membership as BSON, field by field, straight between the record and the driver's
+ * reader and writer: the aggregator's hottest write and read. No reflective object
+ * mapping (more than half of the counting thread's time in a profile), and no
+ * {@code Document} in between (looking up a codec for each of its values took a third of
+ * what was left). The layout is the one Spring Data's mapping gave it, so stores written
+ * before read back unchanged; fields it does not know ({@code _class}) are skipped.
  */
 final class MembershipCodec implements Codec<MembershipDocument> {
 
@@ -193,7 +194,10 @@ final class MembershipCodec implements Codec<MembershipDocument> {
 		return new MembershipDocument.PaidMonths(from, through, funding);
 	}
 
-	/** Reads the array the reader is at, calling {@code element} with the reader at each of its values. */
+	/**
+	 * Reads the array the reader is at, calling {@code element} with the reader at each
+	 * of its values.
+	 */
 	private static void readArray(BsonReader reader, Runnable element) {
 		reader.readStartArray();
 		while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
@@ -202,7 +206,10 @@ final class MembershipCodec implements Codec<MembershipDocument> {
 		reader.readEndArray();
 	}
 
-	/** Reads the value the reader is at if it is a null (the field then keeps its default). */
+	/**
+	 * Reads the value the reader is at if it is a null (the field then keeps its
+	 * default).
+	 */
 	private static boolean skippedNull(BsonReader reader) {
 		if (reader.getCurrentBsonType() != BsonType.NULL) {
 			return false;

@@ -15,9 +15,10 @@ import id.ucj.contract.Program;
 import id.ucj.contract.Segment;
 
 /**
- * A participant's membership as stored, with the position ({@code partition}, {@code lastOffset}) of the last
- * event applied to it, and the count changes of recent events that the regency counters may not have taken yet:
- * a replay re-supplies those instead of applying the events again. {@code paid} holds the paid month ranges
+ * A participant's membership as stored, with the position ({@code partition},
+ * {@code lastOffset}) of the last event applied to it, and the count changes of recent
+ * events that the regency counters may not have taken yet: a replay re-supplies those
+ * instead of applying the events again. {@code paid} holds the paid month ranges
  * ({@code YYYY-MM} strings).
  */
 @Document("memberships")
@@ -38,15 +39,18 @@ record MembershipDocument(@Id String participantId, boolean active, String regen
 
 	Membership membership() {
 		List<Cover.PaidRange> ranges = (this.paid != null) ? this.paid.stream()
-			.map((range) -> new Cover.PaidRange(YearMonth.parse(range.from()), YearMonth.parse(range.through()), range.funding()))
+			.map((range) -> new Cover.PaidRange(YearMonth.parse(range.from()), YearMonth.parse(range.through()),
+					range.funding()))
 			.toList() : List.of();
-		return new Membership(this.active, this.regencyCode, this.segment, (this.programs != null) ? this.programs : Set.of(),
-				this.fundingSource, this.lastOccurredAt, new Cover(ranges));
+		return new Membership(this.active, this.regencyCode, this.segment,
+				(this.programs != null) ? this.programs : Set.of(), this.fundingSource, this.lastOccurredAt,
+				new Cover(ranges));
 	}
 
 	/**
-	 * After applying the event at {@code offset}: changes of offsets before {@code oldestUncommitted} are counted
-	 * for sure (Kafka only hands out a batch once the previous one completed), so they are dropped.
+	 * After applying the event at {@code offset}: changes of offsets before
+	 * {@code oldestUncommitted} are counted for sure (Kafka only hands out a batch once
+	 * the previous one completed), so they are dropped.
 	 */
 	static MembershipDocument after(String participantId, MembershipDocument before, Membership.Transition transition,
 			CountedEvent event, long oldestUncommitted) {

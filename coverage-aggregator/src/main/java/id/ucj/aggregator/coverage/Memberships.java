@@ -23,9 +23,10 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
 
 /**
- * The {@code memberships} collection, its only writer: reads a batch's memberships, and writes the changed ones
- * with a compare-and-set on the position of the last event each had applied. Through the driver's own collection,
- * with {@link MembershipCodec} for the documents: this is the aggregator's hottest path.
+ * The {@code memberships} collection, its only writer: reads a batch's memberships, and
+ * writes the changed ones with a compare-and-set on the position of the last event each
+ * had applied. Through the driver's own collection, with {@link MembershipCodec} for the
+ * documents: this is the aggregator's hottest path.
  */
 @Component
 class Memberships {
@@ -49,23 +50,27 @@ class Memberships {
 	}
 
 	/**
-	 * Reads the batch's memberships by {@code _id}, {@value #READ_CHUNK} at a time: a store may match every document
-	 * it finds against the whole {@code $in} list (the embedded one does, so one read of 2,000 ids costs 4 million
-	 * comparisons, a fifth of the aggregator's CPU in a profile); a few more round trips cost far less.
+	 * Reads the batch's memberships by {@code _id}, {@value #READ_CHUNK} at a time: a
+	 * store may match every document it finds against the whole {@code $in} list (the
+	 * embedded one does, so one read of 2,000 ids costs 4 million comparisons, a fifth of
+	 * the aggregator's CPU in a profile); a few more round trips cost far less.
 	 */
 	Map<String, MembershipDocument> load(List<CountedEvent> events) {
 		List<String> ids = events.stream().map((event) -> event.event().participantId()).distinct().toList();
 		Map<String, MembershipDocument> stored = new HashMap<>();
 		for (int from = 0; from < ids.size(); from += READ_CHUNK) {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
-			collection().find(Filters.in("_id", chunk)).forEach((membership) -> stored.put(membership.participantId(), membership));
+			collection().find(Filters.in("_id", chunk))
+				.forEach((membership) -> stored.put(membership.participantId(), membership));
 		}
 		return stored;
 	}
 
-	/** Inserts new memberships and replaces changed ones only where nobody else moved them since they were read. */
-	void write(Set<String> changed, Map<String, MembershipDocument> stored,
-			Map<String, MembershipDocument> working) {
+	/**
+	 * Inserts new memberships and replaces changed ones only where nobody else moved them
+	 * since they were read.
+	 */
+	void write(Set<String> changed, Map<String, MembershipDocument> stored, Map<String, MembershipDocument> working) {
 		if (changed.isEmpty()) {
 			return;
 		}
@@ -78,7 +83,8 @@ class Memberships {
 				writes.add(new InsertOneModel<>(after));
 			}
 			else {
-				// Exactly the keys of the position index (MembershipIndexes), so that any store serves it from there.
+				// Exactly the keys of the position index (MembershipIndexes), so that any
+				// store serves it from there.
 				Document position = new Document("_id", participantId).append("partition", before.partition())
 					.append("lastOffset", before.lastOffset());
 				writes.add(new ReplaceOneModel<>(position, after));
@@ -90,7 +96,9 @@ class Memberships {
 			result = collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
 		}
 		catch (MongoBulkWriteException ex) {
-			if (ex.getWriteErrors().stream().allMatch((error) -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+			if (ex.getWriteErrors()
+				.stream()
+				.allMatch((error) -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
 				throw new ConcurrentCounting("A membership of this batch was created concurrently");
 			}
 			throw ex;

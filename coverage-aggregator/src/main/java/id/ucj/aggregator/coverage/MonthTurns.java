@@ -26,13 +26,15 @@ import id.ucj.contract.Regions;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * When a month ends in a regency's time zone, its coverage changes without any event (cover lapses), so its
- * snapshot goes out again, with a new version. A compare-and-set on the regency's {@code month} makes that one
- * publication per regency per month, however many aggregator instances check ({@code ucj.coverage.month-check},
- * every 30 s, the first 30 s after start): the instance whose update matched publishes, so a month that turned
- * while the service was down is published once it is back. Claimed and then published: a crash between the two
- * loses that month's publication (the next change of the regency publishes it), never doubles it. The snapshot
- * is the regency as it stood in the month claimed, even if the clock moved on meanwhile.
+ * When a month ends in a regency's time zone, its coverage changes without any event
+ * (cover lapses), so its snapshot goes out again, with a new version. A compare-and-set
+ * on the regency's {@code month} makes that one publication per regency per month,
+ * however many aggregator instances check ({@code ucj.coverage.month-check}, every 30 s,
+ * the first 30 s after start): the instance whose update matched publishes, so a month
+ * that turned while the service was down is published once it is back. Claimed and then
+ * published: a crash between the two loses that month's publication (the next change of
+ * the regency publishes it), never doubles it. The snapshot is the regency as it stood in
+ * the month claimed, even if the clock moved on meanwhile.
  */
 @Component
 class MonthTurns implements SchedulingConfigurer {
@@ -70,7 +72,10 @@ class MonthTurns implements SchedulingConfigurer {
 		tasks.addFixedDelayTask(new FixedDelayTask(this::publishTurnedMonths, every, every));
 	}
 
-	/** Publishes the regencies whose month turned since they were last published; returns how many. */
+	/**
+	 * Publishes the regencies whose month turned since they were last published; returns
+	 * how many.
+	 */
 	int publishTurnedMonths() {
 		Instant now = this.clock.instant();
 		List<String> claimed = new ArrayList<>();
@@ -78,7 +83,8 @@ class MonthTurns implements SchedulingConfigurer {
 			String month = YearMonth.from(now.atZone(zone)).toString();
 			Query behind = Query.query(where("_id").in(regencies).and(MONTH).ne(month));
 			for (CounterDocument regency : this.mongo.find(behind, CounterDocument.class)) {
-				UpdateResult claim = this.mongo.updateFirst(Query.query(where("_id").is(regency.code()).and(MONTH).ne(month)),
+				UpdateResult claim = this.mongo.updateFirst(
+						Query.query(where("_id").is(regency.code()).and(MONTH).ne(month)),
 						new Update().set(MONTH, month).inc("version", 1).set("updatedAt", now), CounterDocument.class);
 				if (claim.getModifiedCount() == 1) {
 					claimed.add(regency.code());

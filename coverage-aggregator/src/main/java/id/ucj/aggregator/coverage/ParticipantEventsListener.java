@@ -15,9 +15,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Consumes participant events in batches. A record that is not a valid event stops the batch at that record:
- * the records before it are counted, it goes to the dead-letter topic, and the rest follow in the next delivery
- * (see {@link KafkaConfiguration}).
+ * Consumes participant events in batches. A record that is not a valid event stops the
+ * batch at that record: the records before it are counted, it goes to the dead-letter
+ * topic, and the rest follow in the next delivery (see {@link KafkaConfiguration}).
  */
 @Component
 class ParticipantEventsListener {
@@ -36,8 +36,8 @@ class ParticipantEventsListener {
 
 	private final Timer batchTime;
 
-	ParticipantEventsListener(EventParser parser, Counting counting, CoverageStore store, ApplicationEventPublisher events,
-			MeterRegistry meters) {
+	ParticipantEventsListener(EventParser parser, Counting counting, CoverageStore store,
+			ApplicationEventPublisher events, MeterRegistry meters) {
 		this.parser = parser;
 		this.counting = counting;
 		this.store = store;
@@ -53,7 +53,8 @@ class ParticipantEventsListener {
 			.register(meters);
 	}
 
-	@KafkaListener(id = "coverage-aggregator", idIsGroup = false, topics = "${ucj.topics.participant-events}", batch = "true")
+	@KafkaListener(id = "coverage-aggregator", idIsGroup = false, topics = "${ucj.topics.participant-events}",
+			batch = "true")
 	void onEvents(List<ConsumerRecord<String, byte[]>> records) {
 		this.batchSize.record(records.size());
 		this.batchTime.record(() -> {
@@ -76,11 +77,12 @@ class ParticipantEventsListener {
 			return;
 		}
 		Counting.Result result = this.counting.count(events);
-		result.outcomes().forEach((outcome, count) -> Counter.builder("ucj.aggregator.events")
-			.description("Participant events processed, by outcome")
-			.tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
-			.register(this.meters)
-			.increment(count));
+		result.outcomes()
+			.forEach((outcome, count) -> Counter.builder("ucj.aggregator.events")
+				.description("Participant events processed, by outcome")
+				.tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+				.register(this.meters)
+				.increment(count));
 		this.events.publishEvent(new CoverageChanged(this.store.regencies(result.counters())));
 	}
 

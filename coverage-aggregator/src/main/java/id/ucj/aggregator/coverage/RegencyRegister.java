@@ -3,7 +3,10 @@ package id.ucj.aggregator.coverage;
 import java.util.Collection;
 import java.util.List;
 
-/** Where coverage reads regencies' reference data and targets from; the regency package owns and writes them. */
+/**
+ * Where coverage reads regencies' reference data and targets from; the regency package
+ * owns and writes them.
+ */
 public interface RegencyRegister {
 
 	List<RegisteredRegency> find(Collection<String> codes);

@@ -17,9 +17,10 @@ import id.ucj.contract.EventType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes regencies' coverage snapshots to the compacted coverage-changes topic, keyed by regency code, and
- * waits for the broker: a batch is committed only once its snapshots are out (at least once; consumers drop
- * snapshots whose version is not newer than the last they saw).
+ * Publishes regencies' coverage snapshots to the compacted coverage-changes topic, keyed
+ * by regency code, and waits for the broker: a batch is committed only once its snapshots
+ * are out (at least once; consumers drop snapshots whose version is not newer than the
+ * last they saw).
  */
 @Component
 class SnapshotPublisher {
@@ -52,7 +53,8 @@ class SnapshotPublisher {
 
 	private ProducerRecord<String, byte[]> toRecord(CoverageSnapshot snapshot) {
 		RecordHeaders headers = new RecordHeaders();
-		String id = UUID.nameUUIDFromBytes((snapshot.regencyCode() + "|" + snapshot.version()).getBytes(StandardCharsets.UTF_8))
+		String id = UUID
+			.nameUUIDFromBytes((snapshot.regencyCode() + "|" + snapshot.version()).getBytes(StandardCharsets.UTF_8))
 			.toString();
 		CloudEventHeaders.of(id, EventType.COVERAGE_CHANGED, SOURCE, snapshot.asOf(), snapshot.regencyCode())
 			.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));

@@ -11,13 +11,15 @@ import java.util.Map;
 import id.ucj.contract.FundingSource;
 
 /**
- * What a regency's coverage becomes, month by month from its current one, if nothing is renewed and nobody new
- * enrols; and, against its target, the renewals each month needs to stay there and what they cost.
+ * What a regency's coverage becomes, month by month from its current one, if nothing is
+ * renewed and nobody new enrols; and, against its target, the renewals each month needs
+ * to stay there and what they cost.
  *
  * @param month the first month forecast: the regency's current one
  * @param targetCount {@code ceil(target x workforce)}, {@code null} without both
  * @param premium rupiah per worker-month the costs are priced with
- * @param firstMonthBelowTarget the first month forecast below the target count, {@code null} if none
+ * @param firstMonthBelowTarget the first month forecast below the target count,
+ * {@code null} if none
  */
 public record Forecast(YearMonth month, Long workforce, Double target, Long targetCount, long premium,
 		YearMonth firstMonthBelowTarget, List<ForecastMonth> months) {
@@ -26,7 +28,8 @@ public record Forecast(YearMonth month, Long workforce, Double target, Long targ
 	 * One month of a forecast.
 	 *
 	 * @param lapsing participants active the month before and not in this one
-	 * @param renewalsNeeded {@code max(0, targetCount - active)}: worker-months of cover to pay to stay at target
+	 * @param renewalsNeeded {@code max(0, targetCount - active)}: worker-months of cover
+	 * to pay to stay at target
 	 * @param renewalCost {@code renewalsNeeded x premium}, whole rupiah
 	 */
 	public record ForecastMonth(YearMonth month, long active, Double coverageRatio, long lapsing,
@@ -35,7 +38,8 @@ public record Forecast(YearMonth month, Long workforce, Double target, Long targ
 
 	/** The forecast over {@code outlook}, its months in order from the current one. */
 	public static Forecast of(List<MonthOutlook> outlook, Long workforce, Double target, long premium) {
-		Long targetCount = (workforce != null && workforce > 0 && target != null) ? targetCount(target, workforce) : null;
+		Long targetCount = (workforce != null && workforce > 0 && target != null) ? targetCount(target, workforce)
+				: null;
 		List<ForecastMonth> months = new ArrayList<>();
 		YearMonth firstBelow = null;
 		for (MonthOutlook month : outlook) {
@@ -52,13 +56,17 @@ public record Forecast(YearMonth month, Long workforce, Double target, Long targ
 	}
 
 	/**
-	 * A province's or the nation's forecast: its regencies' forecasts (over the same months) added up. Each regency
-	 * holds its own target: the renewals needed are the sum of each one's, and the first month below target is the
-	 * first in which any regency is; workforce and the ratio count only regencies whose workforce is known.
+	 * A province's or the nation's forecast: its regencies' forecasts (over the same
+	 * months) added up. Each regency holds its own target: the renewals needed are the
+	 * sum of each one's, and the first month below target is the first in which any
+	 * regency is; workforce and the ratio count only regencies whose workforce is known.
 	 */
 	public static Forecast sum(List<Forecast> regencies, YearMonth month, int length, long premium) {
 		long workforce = regencies.stream().filter((f) -> f.workforce() != null).mapToLong(Forecast::workforce).sum();
-		long targetCount = regencies.stream().filter((f) -> f.targetCount() != null).mapToLong(Forecast::targetCount).sum();
+		long targetCount = regencies.stream()
+			.filter((f) -> f.targetCount() != null)
+			.mapToLong(Forecast::targetCount)
+			.sum();
 		List<ForecastMonth> months = new ArrayList<>();
 		YearMonth firstBelow = null;
 		for (int i = 0; i < length; i++) {
@@ -87,7 +95,10 @@ public record Forecast(YearMonth month, Long workforce, Double target, Long targ
 
 	/** {@code ceil(target x workforce)}, in decimal: 0.65 x 1,120 is 728, not 729. */
 	static long targetCount(double target, long workforce) {
-		return BigDecimal.valueOf(target).multiply(BigDecimal.valueOf(workforce)).setScale(0, RoundingMode.CEILING).longValueExact();
+		return BigDecimal.valueOf(target)
+			.multiply(BigDecimal.valueOf(workforce))
+			.setScale(0, RoundingMode.CEILING)
+			.longValueExact();
 	}
 
 	private static Double ratio(long active, Long workforce) {

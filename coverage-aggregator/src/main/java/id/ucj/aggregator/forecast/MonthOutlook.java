@@ -8,8 +8,9 @@ import java.util.Map;
 import id.ucj.contract.FundingSource;
 
 /**
- * A regency's participants in one month if nothing more is paid: how many are active, and how many stop being
- * active that month (active the month before, not in it), by who paid the last month of their cover.
+ * A regency's participants in one month if nothing more is paid: how many are active, and
+ * how many stop being active that month (active the month before, not in it), by who paid
+ * the last month of their cover.
  */
 public record MonthOutlook(YearMonth month, long active, Map<FundingSource, Long> lapsing) {
 

@@ -15,9 +15,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 /**
- * Monthly premiums, in whole rupiah per worker, by segment and programme set, and the one forecasts and plans are
- * priced with ({@code plan}). Default (application.yml): BPU, JKK + JKM, Rp 16,800 at the lowest declared-income
- * band (Rp 1,000,000: JKK 1% = Rp 10,000, JKM Rp 6,800; PP 44/2015 as amended by PP 82/2019).
+ * Monthly premiums, in whole rupiah per worker, by segment and programme set, and the one
+ * forecasts and plans are priced with ({@code plan}). Default (application.yml): BPU, JKK
+ * + JKM, Rp 16,800 at the lowest declared-income band (Rp 1,000,000: JKK 1% = Rp 10,000,
+ * JKM Rp 6,800; PP 44/2015 as amended by PP 82/2019).
  */
 @Validated
 @ConfigurationProperties("ucj.premiums")
@@ -42,7 +43,11 @@ public record Premiums(@NotEmpty List<@Valid Premium> monthly, @NotNull @Valid P
 
 	/** Rupiah per worker-month that forecasts and plans cost with. */
 	public long forPlans() {
-		return this.monthly.stream().filter((premium) -> matches(premium, this.plan)).findFirst().orElseThrow().rupiah();
+		return this.monthly.stream()
+			.filter((premium) -> matches(premium, this.plan))
+			.findFirst()
+			.orElseThrow()
+			.rupiah();
 	}
 
 	private static boolean matches(Premium premium, PlanPremium plan) {

@@ -35,7 +35,10 @@ class RegencyController {
 		this.coverage = coverage;
 	}
 
-	/** Sets a regency's workforce and target, in the admin's areas; the new snapshot goes out at once. */
+	/**
+	 * Sets a regency's workforce and target, in the admin's areas; the new snapshot goes
+	 * out at once.
+	 */
 	@PutMapping(path = "/{regencyCode}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	CoverageView set(@PathVariable String regencyCode, @Valid @RequestBody RegencyTargets targets,
 			@AuthenticationPrincipal Client client) {

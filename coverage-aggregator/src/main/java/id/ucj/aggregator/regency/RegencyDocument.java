@@ -8,9 +8,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import id.ucj.aggregator.coverage.RegisteredRegency;
 
 /**
- * A regency as stored in {@code regencies}, written only by {@link RegencyRegistry}: its reference data and what
- * operators set (workforce, target), with which client last set them and when. {@code version} grows with every
- * change.
+ * A regency as stored in {@code regencies}, written only by {@link RegencyRegistry}: its
+ * reference data and what operators set (workforce, target), with which client last set
+ * them and when. {@code version} grows with every change.
  */
 @Document("regencies")
 record RegencyDocument(@Id String code, String name, String provinceCode, Long workforce, Double target, long version,

@@ -42,7 +42,10 @@ class RegencyRegistry implements RegencyRegister {
 		this.clock = clock;
 	}
 
-	/** Every official province and regency exists before any event is counted; names follow the reference data. */
+	/**
+	 * Every official province and regency exists before any event is counted; names
+	 * follow the reference data.
+	 */
 	@PostConstruct
 	void seed() {
 		BulkOperations provinces = this.mongo.bulkOps(BulkMode.UNORDERED, PROVINCES);
@@ -60,28 +63,34 @@ class RegencyRegistry implements RegencyRegister {
 		bulk.execute();
 	}
 
-	/** Sets what operators own, recording which client set it and when, and returns the regency as it is now. */
+	/**
+	 * Sets what operators own, recording which client set it and when, and returns the
+	 * regency as it is now.
+	 */
 	Optional<RegisteredRegency> set(String code, RegencyTargets targets, String client) {
 		Instant now = this.clock.instant();
-		return Optional.ofNullable(this.mongo.findAndModify(Query.query(where("_id").is(code)),
-				new Update().set("workforce", targets.workforce())
-					.set("target", targets.target())
-					.set("targetsSetBy", client)
-					.set("targetsSetAt", now)
-					.inc("version", 1)
-					.set("updatedAt", now),
-				FindAndModifyOptions.options().returnNew(true), RegencyDocument.class))
+		return Optional
+			.ofNullable(this.mongo.findAndModify(Query.query(where("_id").is(code)),
+					new Update().set("workforce", targets.workforce())
+						.set("target", targets.target())
+						.set("targetsSetBy", client)
+						.set("targetsSetAt", now)
+						.inc("version", 1)
+						.set("updatedAt", now),
+					FindAndModifyOptions.options().returnNew(true), RegencyDocument.class))
 			.map(RegencyDocument::registered);
 	}
 
 	@Override
 	public List<RegisteredRegency> find(Collection<String> codes) {
-		// In chunks: a store may match each document found against the whole $in list (the embedded one does).
+		// In chunks: a store may match each document found against the whole $in list
+		// (the embedded one does).
 		List<String> all = List.copyOf(codes);
 		List<RegisteredRegency> found = new ArrayList<>(all.size());
 		for (int from = 0; from < all.size(); from += READ_CHUNK) {
-			this.mongo.find(Query.query(where("_id").in(all.subList(from, Math.min(all.size(), from + READ_CHUNK)))),
-					RegencyDocument.class)
+			this.mongo
+				.find(Query.query(where("_id").in(all.subList(from, Math.min(all.size(), from + READ_CHUNK)))),
+						RegencyDocument.class)
 				.forEach((regency) -> found.add(regency.registered()));
 		}
 		return found;

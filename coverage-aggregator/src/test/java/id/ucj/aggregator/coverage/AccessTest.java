@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Who may read coverage and set targets, where; and a deregistration that names the wrong regency. It shares its
- * context (and store) with the other tests of this configuration, so it uses regencies none of them touch.
+ * Who may read coverage and set targets, where; and a deregistration that names the wrong
+ * regency. It shares its context (and store) with the other tests of this configuration,
+ * so it uses regencies none of them touch.
  */
 @IntegrationTest
 class AccessTest {
@@ -69,7 +70,10 @@ class AccessTest {
 			HttpResponse<String> response = this.api.as(null).get(path);
 
 			assertThat(response.statusCode()).as(path).isEqualTo(401);
-			assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).get().asString().startsWith("Bearer");
+			assertThat(response.headers().firstValue("WWW-Authenticate")).as(path)
+				.get()
+				.asString()
+				.startsWith("Bearer");
 		}
 		assertThat(this.api.as(null).put("/api/v1/regencies/15.03", "{\"workforce\": 1, \"target\": 0.5}").statusCode())
 			.isEqualTo(401);
@@ -84,7 +88,9 @@ class AccessTest {
 		assertThat(this.api.as(TestKeys.ENROLLER).put("/api/v1/regencies/15.07", targets).statusCode()).isEqualTo(403);
 		HttpResponse<String> elsewhere = this.api.as(TestKeys.ADMIN_JAMBI).put("/api/v1/regencies/51.71", targets);
 		assertThat(elsewhere.statusCode()).isEqualTo(403);
-		assertThat(elsewhere.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+		assertThat(elsewhere.headers().firstValue("Content-Type")).get()
+			.asString()
+			.startsWith("application/problem+json");
 		assertThat(this.api.json("/api/v1/coverage/51.71").get("target").isNull()).isTrue();
 
 		HttpResponse<String> inside = this.api.as(TestKeys.ADMIN_JAMBI).put("/api/v1/regencies/15.07", targets);
@@ -121,9 +127,9 @@ class AccessTest {
 				DeregistrationReason.LEFT_WORKFORCE, "51.71"));
 		this.producer.flush();
 
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(PrometheusScrape
-			.parse(this.api.get("/actuator/prometheus").body())
-			.value("ucj_aggregator_events_total", "outcome", "wrong_regency") - before).isEqualTo(1));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(PrometheusScrape.parse(this.api.get("/actuator/prometheus").body())
+				.value("ucj_aggregator_events_total", "outcome", "wrong_regency") - before).isEqualTo(1));
 		assertThat(this.api.json("/api/v1/coverage/15.06").get("covered").asLong()).isEqualTo(covered + 1);
 
 		this.producer.send(new ParticipantDeregistered(UUID.randomUUID(), T0.plusSeconds(120), participant,
@@ -131,7 +137,8 @@ class AccessTest {
 		this.producer.flush();
 
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(this.api.json("/api/v1/coverage/15.06").get("covered").asLong()).isEqualTo(covered));
+			.untilAsserted(() -> assertThat(this.api.json("/api/v1/coverage/15.06").get("covered").asLong())
+				.isEqualTo(covered));
 	}
 
 }

@@ -15,9 +15,9 @@ import id.ucj.contract.FundingSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a batch does, decided without MongoDB: the fold over stored memberships, and what a replay after a crash
- * at each point re-supplies. Counters take a supply only above their recorded offset, which is modelled here by
- * {@link #counted}.
+ * What a batch does, decided without MongoDB: the fold over stored memberships, and what
+ * a replay after a crash at each point re-supplies. Counters take a supply only above
+ * their recorded offset, which is modelled here by {@link #counted}.
  */
 class BatchFoldTest {
 
@@ -31,7 +31,8 @@ class BatchFoldTest {
 
 		BatchFold.Plan plan = BatchFold.fold(log.events(), Map.of(), LapseRule.BPJS);
 
-		assertThat(plan.outcomes()).containsEntry(BatchFold.Outcome.APPLIED, 1).containsEntry(BatchFold.Outcome.MOVED, 1);
+		assertThat(plan.outcomes()).containsEntry(BatchFold.Outcome.APPLIED, 1)
+			.containsEntry(BatchFold.Outcome.MOVED, 1);
 		assertThat(plan.changed()).containsExactly("p1");
 		assertThat(plan.memberships().get("p1").regencyCode()).isEqualTo("16.02");
 		assertThat(plan.memberships().get("p1").lastOffset()).isEqualTo(1);
@@ -47,7 +48,8 @@ class BatchFoldTest {
 				FundingSource.APBD, 50_400));
 		BatchFold.Plan first = BatchFold.fold(log.events(), Map.of(), LapseRule.BPJS);
 
-		// The memberships were written, the counters were not: the replay finds them applied.
+		// The memberships were written, the counters were not: the replay finds them
+		// applied.
 		BatchFold.Plan replay = BatchFold.fold(log.events(), first.memberships(), LapseRule.BPJS);
 
 		assertThat(replay.outcomes()).containsOnlyKeys(BatchFold.Outcome.REPLAYED);
@@ -60,7 +62,8 @@ class BatchFoldTest {
 		EventLog log = new EventLog(1);
 		log.register("p1", "16.01", T0);
 		BatchFold.Plan first = BatchFold.fold(log.events(), Map.of(), LapseRule.BPJS);
-		// A later batch starts after offset 0: its pending changes of offset 0 are dropped as counted.
+		// A later batch starts after offset 0: its pending changes of offset 0 are
+		// dropped as counted.
 		log.deregister("p1", T0.plusSeconds(60));
 		Map<String, MembershipDocument> stored = new HashMap<>(first.memberships());
 
@@ -68,14 +71,19 @@ class BatchFoldTest {
 		BatchFold.Plan replayOfBoth = BatchFold.fold(log.events(), next.memberships(), LapseRule.BPJS);
 
 		assertThat(next.outcomes()).containsOnlyKeys(BatchFold.Outcome.APPLIED);
-		assertThat(next.memberships().get("p1").pending()).extracting(MembershipDocument.PendingChange::offset).containsExactly(1L);
+		assertThat(next.memberships().get("p1").pending()).extracting(MembershipDocument.PendingChange::offset)
+			.containsExactly(1L);
 		assertThat(replayOfBoth.outcomes()).containsEntry(BatchFold.Outcome.ALREADY_COUNTED, 1)
 			.containsEntry(BatchFold.Outcome.REPLAYED, 1);
-		Map<String, Long> afterAll = counted(replayOfBoth.supplies(), counted(first.supplies(), Map.of()), Map.of("16.01", 0L));
+		Map<String, Long> afterAll = counted(replayOfBoth.supplies(), counted(first.supplies(), Map.of()),
+				Map.of("16.01", 0L));
 		assertThat(afterAll).containsEntry("16.01", 0L);
 	}
 
-	/** Registered participants per regency after adding the supplies above the offsets already counted. */
+	/**
+	 * Registered participants per regency after adding the supplies above the offsets
+	 * already counted.
+	 */
 	private static Map<String, Long> counted(List<BatchFold.Supply> supplies, Map<String, Long> before) {
 		return counted(supplies, before, Map.of());
 	}

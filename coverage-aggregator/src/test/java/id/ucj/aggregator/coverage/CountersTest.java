@@ -37,10 +37,10 @@ class CountersTest {
 			assertThat(sarolangun.version()).isEqualTo(41);
 			assertThat(sarolangun.month()).isEqualTo("2024-10");
 			assertThat(sarolangun.countedOffset(2)).isEqualTo(99);
-			assertThat(sarolangun.counts().get(Counts.REGISTERED)).as("legacy 'covered' reads as registered").isEqualTo(7);
+			assertThat(sarolangun.counts().get(Counts.REGISTERED)).as("legacy 'covered' reads as registered")
+				.isEqualTo(7);
 			assertThat(mongo.findById("15.02", CounterDocument.class).counts().isEmpty()).isTrue();
-			assertThat(mongo.count(new Query(), CounterDocument.class))
-				.isEqualTo(514);
+			assertThat(mongo.count(new Query(), CounterDocument.class)).isEqualTo(514);
 		}
 	}
 
@@ -56,7 +56,8 @@ class CountersTest {
 
 			assertThat(mongo.findById("15.03", CounterDocument.class).month()).isEqualTo("2024-10");
 			assertThat(mongo.findById("91.71", CounterDocument.class).month()).isEqualTo("2024-11");
-			// Nothing is claimed, so the check needs neither the store's views nor a publisher (nor a schedule).
+			// Nothing is claimed, so the check needs neither the store's views nor a
+			// publisher (nor a schedule).
 			assertThat(new MonthTurns(mongo, null, null, clock, null).publishTurnedMonths()).isZero();
 		}
 	}
@@ -72,27 +73,32 @@ class CountersTest {
 			Counters counters = new Counters(mongo, clock);
 			counters.seed();
 
-			Map<String, CounterDocument> after = counters.add(List.of(supply("15.03", 2, 99, 5), supply("15.03", 2, 100, 1),
-					supply("15.03", 4, 0, 2), supply("15.02", 4, 1, 3)));
+			Map<String, CounterDocument> after = counters.add(List.of(supply("15.03", 2, 99, 5),
+					supply("15.03", 2, 100, 1), supply("15.03", 4, 0, 2), supply("15.02", 4, 1, 3)));
 
 			CounterDocument sarolangun = mongo.findById("15.03", CounterDocument.class);
-			assertThat(sarolangun.counts().get(Counts.REGISTERED)).as("7 before, offset 99 counted, 100 and p4's 0 added")
+			assertThat(sarolangun.counts().get(Counts.REGISTERED))
+				.as("7 before, offset 99 counted, 100 and p4's 0 added")
 				.isEqualTo(10);
 			assertThat(sarolangun.version()).as("one write for the regency, whatever its partitions").isEqualTo(42);
 			assertThat(sarolangun.countedOffset(2)).isEqualTo(100);
 			assertThat(sarolangun.countedOffset(4)).isZero();
-			assertThat(after.get("15.03")).usingRecursiveComparison().ignoringFields("totals", "partitions").isEqualTo(sarolangun);
+			assertThat(after.get("15.03")).usingRecursiveComparison()
+				.ignoringFields("totals", "partitions")
+				.isEqualTo(sarolangun);
 			assertThat(after.get("15.03").counts()).isEqualTo(sarolangun.counts());
 			assertThat(after.get("15.02").counts()).isEqualTo(mongo.findById("15.02", CounterDocument.class).counts());
 
 			counters.add(List.of(supply("15.03", 2, 100, 1), supply("15.03", 4, 0, 2)));
-			assertThat(mongo.findById("15.03", CounterDocument.class).counts().get(Counts.REGISTERED)).as("a replay adds nothing")
+			assertThat(mongo.findById("15.03", CounterDocument.class).counts().get(Counts.REGISTERED))
+				.as("a replay adds nothing")
 				.isEqualTo(10);
 		}
 	}
 
 	private static BatchFold.Supply supply(String regency, int partition, long offset, long registered) {
-		return new BatchFold.Supply(regency, partition, offset, Instant.parse("2024-10-14T02:00:00Z").plusSeconds(offset),
+		return new BatchFold.Supply(regency, partition, offset,
+				Instant.parse("2024-10-14T02:00:00Z").plusSeconds(offset),
 				new Counts().add(Counts.REGISTERED, registered));
 	}
 

@@ -15,7 +15,9 @@ import id.ucj.contract.Program;
 import id.ucj.testsupport.MongoTestServer;
 import id.ucj.testsupport.TestClock;
 
-/** Counting against a real MongoDB (wire protocol), each fixture in a database of its own. */
+/**
+ * Counting against a real MongoDB (wire protocol), each fixture in a database of its own.
+ */
 final class CountingFixture implements AutoCloseable {
 
 	private static final AtomicInteger databases = new AtomicInteger();
@@ -33,7 +35,8 @@ final class CountingFixture implements AutoCloseable {
 
 	Counting counting(CrashPoint crashPoint) {
 		return new Counting(new Memberships(this.mongo), new Counters(this.mongo, new TestClock()), crashPoint,
-				new LapseRules(this.mongo, new CoverageSettings(LapseRule.BPJS.unpaidMonthsToLapse(), Duration.ofSeconds(30))));
+				new LapseRules(this.mongo,
+						new CoverageSettings(LapseRule.BPJS.unpaidMonthsToLapse(), Duration.ofSeconds(30))));
 	}
 
 	Counting counting() {

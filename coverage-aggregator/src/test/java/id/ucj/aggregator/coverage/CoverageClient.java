@@ -42,8 +42,9 @@ final class CoverageClient {
 	}
 
 	/**
-	 * Coverage of these regencies as the API reports it, in the shape of {@link EventLog#expectedCoverage()}: active
-	 * participants in the regencies' current month.
+	 * Coverage of these regencies as the API reports it, in the shape of
+	 * {@link EventLog#expectedCoverage()}: active participants in the regencies' current
+	 * month.
 	 */
 	Map<String, Long> coverage(java.util.Collection<String> regencies) {
 		Map<String, Long> coverage = new TreeMap<>();

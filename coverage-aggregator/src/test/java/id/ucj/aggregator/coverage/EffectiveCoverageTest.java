@@ -23,8 +23,9 @@ import id.ucj.contract.Segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Effective coverage, as pure functions: a participant counts as covered while paid up (or within the two grace
- * months), whatever order contributions arrive in. "Now" is June 2025 in Jambi (WIB).
+ * Effective coverage, as pure functions: a participant counts as covered while paid up
+ * (or within the two grace months), whatever order contributions arrive in. "Now" is June
+ * 2025 in Jambi (WIB).
  */
 class EffectiveCoverageTest {
 
@@ -40,7 +41,8 @@ class EffectiveCoverageTest {
 
 		assertThat(sarolangun.registered()).isEqualTo(1);
 		assertThat(sarolangun.at(NOW).active()).isZero();
-		assertThat(sarolangun.at(YearMonth.of(2024, 12)).active()).as("the capture month and two grace months").isEqualTo(1);
+		assertThat(sarolangun.at(YearMonth.of(2024, 12)).active()).as("the capture month and two grace months")
+			.isEqualTo(1);
 		assertThat(sarolangun.at(YearMonth.of(2025, 1)).active()).isZero();
 	}
 
@@ -83,7 +85,8 @@ class EffectiveCoverageTest {
 		EffectiveCoverage now = sarolangun.at(NOW);
 		assertThat(now.active()).isEqualTo(1);
 		assertThat(now.activeByFundingSource()).containsEntry(FundingSource.APBD, 1L);
-		// Paid through September, active through November (two grace months), not active from December.
+		// Paid through September, active through November (two grace months), not active
+		// from December.
 		assertThat(now.lapsing()).filteredOn((lapsing) -> lapsing.total() > 0)
 			.containsExactly(new Lapsing(YearMonth.of(2025, 12), 1,
 					Map.of(FundingSource.APBD, 1L, FundingSource.EMPLOYER, 0L, FundingSource.SELF, 0L)));
@@ -98,7 +101,8 @@ class EffectiveCoverageTest {
 		sarolangun.apply("p1", registered("15.03", EIGHT_MONTHS_AGO, null));
 		sarolangun.apply("p1", paid("p1", "2025-04", "2025-07", FundingSource.SELF));
 
-		Membership.Transition move = sarolangun.apply("p1", registered("15.02", Instant.parse("2025-06-02T03:00:00Z"), null));
+		Membership.Transition move = sarolangun.apply("p1",
+				registered("15.02", Instant.parse("2025-06-02T03:00:00Z"), null));
 		merangin.counts.add(move.changes().getOrDefault("15.02", new Counts()));
 
 		assertThat(sarolangun.at(NOW).active()).isZero();
@@ -128,7 +132,8 @@ class EffectiveCoverageTest {
 
 		List<MonthOutlook> outlook = EffectiveCoverage.outlook(sarolangun, YearMonth.of(2025, 1), 9);
 
-		// p1 paid through December: active through February; p2 through January: through March; p3 through June,
+		// p1 paid through December: active through February; p2 through January: through
+		// March; p3 through June,
 		// so through August.
 		assertThat(outlook).extracting(MonthOutlook::active).containsExactly(3L, 3L, 2L, 1L, 1L, 1L, 1L, 1L, 0L);
 		assertThat(outlook.get(2).lapsing()).containsEntry(FundingSource.APBD, 1L);
@@ -138,29 +143,33 @@ class EffectiveCoverageTest {
 
 	@Test
 	void countsGraceMonthsFromTheConfiguredRule() {
-		Cover cover = Cover.NONE.with(new Cover.PaidRange(YearMonth.of(2025, 1), YearMonth.of(2025, 3), FundingSource.APBD))
+		Cover cover = Cover.NONE
+			.with(new Cover.PaidRange(YearMonth.of(2025, 1), YearMonth.of(2025, 3), FundingSource.APBD))
 			.with(new Cover.PaidRange(YearMonth.of(2025, 5), YearMonth.of(2025, 5), FundingSource.SELF));
 
-		assertThat(cover.active(new LapseRule(1))).as("non-active from the first unpaid month").containsExactly(
-				new Cover.Interval(YearMonth.of(2025, 1), YearMonth.of(2025, 3), FundingSource.APBD),
-				new Cover.Interval(YearMonth.of(2025, 5), YearMonth.of(2025, 5), FundingSource.SELF));
-		assertThat(cover.active(new LapseRule(6))).as("a one-month gap bridged, five grace months").containsExactly(
-				new Cover.Interval(YearMonth.of(2025, 1), YearMonth.of(2025, 10), FundingSource.SELF));
+		assertThat(cover.active(new LapseRule(1))).as("non-active from the first unpaid month")
+			.containsExactly(new Cover.Interval(YearMonth.of(2025, 1), YearMonth.of(2025, 3), FundingSource.APBD),
+					new Cover.Interval(YearMonth.of(2025, 5), YearMonth.of(2025, 5), FundingSource.SELF));
+		assertThat(cover.active(new LapseRule(6))).as("a one-month gap bridged, five grace months")
+			.containsExactly(new Cover.Interval(YearMonth.of(2025, 1), YearMonth.of(2025, 10), FundingSource.SELF));
 		Counts lapsingAfterMarch = cover.counts(Segment.BPU, 1, new LapseRule(1));
-		assertThat(lapsingAfterMarch.get(Counts.activeUntil(YearMonth.of(2025, 4), Segment.BPU, FundingSource.APBD))).isEqualTo(1);
+		assertThat(lapsingAfterMarch.get(Counts.activeUntil(YearMonth.of(2025, 4), Segment.BPU, FundingSource.APBD)))
+			.isEqualTo(1);
 	}
 
 	@Test
 	void givesTheSameCoverWhateverOrderContributionsArriveIn() {
 		Cover.PaidRange first = new Cover.PaidRange(YearMonth.of(2025, 1), YearMonth.of(2025, 3), FundingSource.APBD);
 		Cover.PaidRange second = new Cover.PaidRange(YearMonth.of(2025, 3), YearMonth.of(2025, 5), FundingSource.SELF);
-		Cover.PaidRange third = new Cover.PaidRange(YearMonth.of(2025, 9), YearMonth.of(2025, 9), FundingSource.EMPLOYER);
+		Cover.PaidRange third = new Cover.PaidRange(YearMonth.of(2025, 9), YearMonth.of(2025, 9),
+				FundingSource.EMPLOYER);
 
 		Cover one = Cover.NONE.with(first).with(second).with(third);
 		Cover other = Cover.NONE.with(third).with(second).with(first).with(second);
 
 		assertThat(one).isEqualTo(other);
-		// Paid through May: June and July are grace months, August (the third unpaid one) is not active.
+		// Paid through May: June and July are grace months, August (the third unpaid one)
+		// is not active.
 		assertThat(one.active(LapseRule.BPJS)).containsExactly(
 				new Cover.Interval(YearMonth.of(2025, 1), YearMonth.of(2025, 7), FundingSource.SELF),
 				new Cover.Interval(YearMonth.of(2025, 9), YearMonth.of(2025, 11), FundingSource.EMPLOYER));
@@ -169,7 +178,10 @@ class EffectiveCoverageTest {
 				new Cover.Interval(YearMonth.of(2025, 9), YearMonth.of(2025, 9), FundingSource.EMPLOYER));
 	}
 
-	/** One participant's membership and one regency's counters, as the aggregator keeps them. */
+	/**
+	 * One participant's membership and one regency's counters, as the aggregator keeps
+	 * them.
+	 */
 	static final class Regency {
 
 		final String code;
@@ -200,14 +212,16 @@ class EffectiveCoverageTest {
 	}
 
 	static ParticipantRegistered registered(String regency, Instant at, YearMonth paidThrough) {
-		return new ParticipantRegistered(UUID.randomUUID(), at, "p1", regency, Segment.BPU, Set.of(Program.JKK, Program.JKM),
-				FundingSource.APBD, paidThrough);
+		return new ParticipantRegistered(UUID.randomUUID(), at, "p1", regency, Segment.BPU,
+				Set.of(Program.JKK, Program.JKM), FundingSource.APBD, paidThrough);
 	}
 
 	static ContributionPaid paid(String participant, String from, String through, FundingSource funding) {
 		return new ContributionPaid(UUID.nameUUIDFromBytes((participant + from + through).getBytes()),
-				Instant.parse("2025-06-01T01:00:00Z"), participant, YearMonth.parse(from), YearMonth.parse(through), funding,
-				16_800L * (YearMonth.parse(from).until(YearMonth.parse(through), java.time.temporal.ChronoUnit.MONTHS) + 1));
+				Instant.parse("2025-06-01T01:00:00Z"), participant, YearMonth.parse(from), YearMonth.parse(through),
+				funding,
+				16_800L * (YearMonth.parse(from).until(YearMonth.parse(through), java.time.temporal.ChronoUnit.MONTHS)
+						+ 1));
 	}
 
 }

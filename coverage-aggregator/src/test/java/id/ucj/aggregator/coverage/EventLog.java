@@ -25,9 +25,10 @@ import id.ucj.contract.Program;
 import id.ucj.contract.Segment;
 
 /**
- * A topic's worth of participant events for tests, each at its partition and offset as Kafka would place it
- * (partition by participant), and the coverage they must lead to, computed independently of the aggregator: a
- * participant counts where their latest event (by capture time, then by offset) registered them.
+ * A topic's worth of participant events for tests, each at its partition and offset as
+ * Kafka would place it (partition by participant), and the coverage they must lead to,
+ * computed independently of the aggregator: a participant counts where their latest event
+ * (by capture time, then by offset) registered them.
  */
 final class EventLog {
 
@@ -61,7 +62,8 @@ final class EventLog {
 	}
 
 	CountedEvent deregister(String participant, Instant at) {
-		return append(new ParticipantDeregistered(UUID.randomUUID(), at, participant, DeregistrationReason.LAPSED, null));
+		return append(
+				new ParticipantDeregistered(UUID.randomUUID(), at, participant, DeregistrationReason.LAPSED, null));
 	}
 
 	/** The months in which tests compare active participants with the model. */
@@ -71,8 +73,8 @@ final class EventLog {
 	private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
 	/**
-	 * Random registrations (some paid months ahead), re-registrations, moves, deregistrations, contributions, late
-	 * uploads and redelivered duplicates.
+	 * Random registrations (some paid months ahead), re-registrations, moves,
+	 * deregistrations, contributions, late uploads and redelivered duplicates.
 	 */
 	static EventLog random(Random random, int partitions, int participants, int size) {
 		EventLog log = new EventLog(partitions);
@@ -117,10 +119,12 @@ final class EventLog {
 	}
 
 	/**
-	 * Registered participants per regency (and per programme, as {@code 15.03/JKK}), and active ones in each of
-	 * {@link #MONTHS} ({@code 15.03@2025-01/active}), computed month by month from the paid months, regencies with
-	 * none left out. A participant is latest where their latest registration or deregistration (by capture time, then
-	 * offset) says; their paid months are all that any registration or contribution in the log paid for.
+	 * Registered participants per regency (and per programme, as {@code 15.03/JKK}), and
+	 * active ones in each of {@link #MONTHS} ({@code 15.03@2025-01/active}), computed
+	 * month by month from the paid months, regencies with none left out. A participant is
+	 * latest where their latest registration or deregistration (by capture time, then
+	 * offset) says; their paid months are all that any registration or contribution in
+	 * the log paid for.
 	 */
 	Map<String, Long> expectedCoverage() {
 		return expectedCoverage(MONTHS);
@@ -148,7 +152,8 @@ final class EventLog {
 				}
 			}
 			else if (event.event() instanceof ContributionPaid contribution) {
-				for (YearMonth month = contribution.coverFrom(); !month.isAfter(contribution.coverThrough()); month = month.plusMonths(1)) {
+				for (YearMonth month = contribution.coverFrom(); !month
+					.isAfter(contribution.coverThrough()); month = month.plusMonths(1)) {
 					months.add(month);
 				}
 			}
@@ -157,11 +162,14 @@ final class EventLog {
 		latest.forEach((participant, event) -> {
 			if (event.event() instanceof ParticipantRegistered registered) {
 				coverage.merge(registered.regencyCode(), 1L, Long::sum);
-				registered.programs().forEach((program) -> coverage.merge(registered.regencyCode() + "/" + program, 1L, Long::sum));
+				registered.programs()
+					.forEach((program) -> coverage.merge(registered.regencyCode() + "/" + program, 1L, Long::sum));
 				for (YearMonth month : activeMonths) {
-					// Active in M: some month paid in M, M-1 or M-2 (the third unpaid month is the first non-active one).
+					// Active in M: some month paid in M, M-1 or M-2 (the third unpaid
+					// month is the first non-active one).
 					Set<YearMonth> months = paid.getOrDefault(participant, Set.of());
-					if (months.contains(month) || months.contains(month.minusMonths(1)) || months.contains(month.minusMonths(2))) {
+					if (months.contains(month) || months.contains(month.minusMonths(1))
+							|| months.contains(month.minusMonths(2))) {
 						coverage.merge(registered.regencyCode() + "@" + month + "/active", 1L, Long::sum);
 					}
 				}

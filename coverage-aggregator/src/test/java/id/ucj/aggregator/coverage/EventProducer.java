@@ -17,7 +17,10 @@ import id.ucj.contract.CloudEventHeaders;
 import id.ucj.contract.ParticipantEvent;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Publishes participant events the way enrollment-service does, with a plain Kafka producer; or raw records. */
+/**
+ * Publishes participant events the way enrollment-service does, with a plain Kafka
+ * producer; or raw records.
+ */
 final class EventProducer implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Exact counts whatever happens between and around the writes: crashes between the membership and the counter
- * writes, replays cut into other batches, a stale consumer writing late. Every outcome is compared with the
- * coverage computed independently from the event log.
+ * Exact counts whatever happens between and around the writes: crashes between the
+ * membership and the counter writes, replays cut into other batches, a stale consumer
+ * writing late. Every outcome is compared with the coverage computed independently from
+ * the event log.
  */
 class ExactlyOnceCountingTest {
 
@@ -86,7 +87,8 @@ class ExactlyOnceCountingTest {
 		List<CountedEvent> events = sortedByPosition(log.events());
 		AtomicBoolean overtaken = new AtomicBoolean();
 
-		// The stale consumer stalls between its writes; meanwhile the new owner counts everything.
+		// The stale consumer stalls between its writes; meanwhile the new owner counts
+		// everything.
 		this.fixture.counting((ids) -> {
 			if (overtaken.compareAndSet(false, true)) {
 				this.fixture.counting().count(events);
@@ -101,9 +103,10 @@ class ExactlyOnceCountingTest {
 	}
 
 	/**
-	 * Random logs, consumed in random batches; at random points the consumer crashes between its writes (and
-	 * restarts from the last committed offsets), or a second consumer counts the same batch while the first one
-	 * stalls. The counts always end exact.
+	 * Random logs, consumed in random batches; at random points the consumer crashes
+	 * between its writes (and restarts from the last committed offsets), or a second
+	 * consumer counts the same batch while the first one stalls. The counts always end
+	 * exact.
 	 */
 	@ParameterizedTest(name = "seed {0}")
 	@MethodSource("seeds")
@@ -143,7 +146,8 @@ class ExactlyOnceCountingTest {
 				batch.forEach((event) -> committed.merge(event.partition(), event.offset() + 1, Math::max));
 			}
 			catch (Crash | ConcurrentCounting ex) {
-				// The batch is not committed: Kafka delivers it again, maybe cut differently.
+				// The batch is not committed: Kafka delivers it again, maybe cut
+				// differently.
 			}
 		}
 

@@ -33,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The real listener, broker and MongoDB wire protocol, with faults: the consumer dies between its membership and
- * counter writes, MongoDB goes away for a while, and a second instance joins and leaves the consumer group while
- * events flow. After each, every regency's count equals the expected count exactly.
+ * The real listener, broker and MongoDB wire protocol, with faults: the consumer dies
+ * between its membership and counter writes, MongoDB goes away for a while, and a second
+ * instance joins and leaves the consumer group while events flow. After each, every
+ * regency's count equals the expected count exactly.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class FaultToleranceTest {
@@ -51,7 +52,10 @@ class FaultToleranceTest {
 		mongoProxy.forwardTo("127.0.0.1", mongo.getLocalAddress().getPort());
 	}
 
-	/** Fails the first few batches between their two writes, as a consumer killed there would. */
+	/**
+	 * Fails the first few batches between their two writes, as a consumer killed there
+	 * would.
+	 */
 	static final AtomicInteger crashesLeft = new AtomicInteger(3);
 
 	@LocalServerPort
@@ -74,7 +78,8 @@ class FaultToleranceTest {
 	}
 
 	static String mongoUri() {
-		return "mongodb://127.0.0.1:" + mongoProxy.port() + "/faults?serverSelectionTimeoutMS=2000&connectTimeoutMS=1000";
+		return "mongodb://127.0.0.1:" + mongoProxy.port()
+				+ "/faults?serverSelectionTimeoutMS=2000&connectTimeoutMS=1000";
 	}
 
 	@AfterAll
@@ -111,7 +116,8 @@ class FaultToleranceTest {
 			sendRange(producer, events, 0, 1500);
 			await().atMost(Duration.ofSeconds(60)).until(() -> crashesLeft.get() == 0);
 			await().atMost(Duration.ofSeconds(60))
-				.untilAsserted(() -> assertThat(api.coverage(EventLog.REGENCIES)).isEqualTo(log.prefix(1500).expectedCoverage(NOW)));
+				.untilAsserted(() -> assertThat(api.coverage(EventLog.REGENCIES))
+					.isEqualTo(log.prefix(1500).expectedCoverage(NOW)));
 
 			long failedBefore = failedBatches();
 			mongoProxy.cut();
@@ -121,16 +127,20 @@ class FaultToleranceTest {
 			mongoProxy.restore();
 
 			second = new SpringApplicationBuilder(AggregatorApplication.class).run("--server.port=0",
-					"--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(), "--spring.mongodb.uri=" + mongoUri(),
-					"--ucj.topics.participant-events=" + TOPIC, "--ucj.topics.coverage-changes=coverage-changes-faults",
-					"--spring.kafka.consumer.group-id=aggregator-faults", "--spring.kafka.consumer.max-poll-records=100");
+					"--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
+					"--spring.mongodb.uri=" + mongoUri(), "--ucj.topics.participant-events=" + TOPIC,
+					"--ucj.topics.coverage-changes=coverage-changes-faults",
+					"--spring.kafka.consumer.group-id=aggregator-faults",
+					"--spring.kafka.consumer.max-poll-records=100");
 			KafkaListenerEndpointRegistry secondListeners = second.getBean(KafkaListenerEndpointRegistry.class);
-			await().atMost(Duration.ofSeconds(60)).until(() -> !secondListeners.getListenerContainer("coverage-aggregator")
-				.getAssignedPartitions()
-				.isEmpty());
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> !secondListeners.getListenerContainer("coverage-aggregator")
+					.getAssignedPartitions()
+					.isEmpty());
 			sendRange(producer, events, 3000, 4500);
 			await().atMost(Duration.ofSeconds(120))
-				.untilAsserted(() -> assertThat(api.coverage(EventLog.REGENCIES)).isEqualTo(log.prefix(4500).expectedCoverage(NOW)));
+				.untilAsserted(() -> assertThat(api.coverage(EventLog.REGENCIES))
+					.isEqualTo(log.prefix(4500).expectedCoverage(NOW)));
 			second.close();
 			second = null;
 			sendRange(producer, events, 4500, events.size());
@@ -147,7 +157,12 @@ class FaultToleranceTest {
 
 	/** Batches the listener gave up on (the error handler retries them). */
 	private long failedBatches() {
-		return this.meters.find("spring.kafka.listener").tag("result", "failure").timers().stream().mapToLong(Timer::count).sum();
+		return this.meters.find("spring.kafka.listener")
+			.tag("result", "failure")
+			.timers()
+			.stream()
+			.mapToLong(Timer::count)
+			.sum();
 	}
 
 	private static void sendRange(EventProducer producer, List<CountedEvent> events, int from, int to) {

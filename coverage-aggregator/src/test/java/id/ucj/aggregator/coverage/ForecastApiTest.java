@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A regency with a known mix of paid-through months, forecast and planned over HTTP; the figures are worked out by
- * hand in the comments. The test clock's month in Jambi is October 2024.
+ * A regency with a known mix of paid-through months, forecast and planned over HTTP; the
+ * figures are worked out by hand in the comments. The test clock's month in Jambi is
+ * October 2024.
  */
 @IntegrationTest
 class ForecastApiTest {
@@ -55,7 +56,8 @@ class ForecastApiTest {
 		}
 		assertThat(this.api.put("/api/v1/regencies/" + REGENCY, "{\"workforce\": 100, \"target\": 0.5}").statusCode())
 			.isEqualTo(200);
-		try (EventProducer producer = new EventProducer(KafkaTestBroker.bootstrapServers(), this.topics.participantEvents())) {
+		try (EventProducer producer = new EventProducer(KafkaTestBroker.bootstrapServers(),
+				this.topics.participantEvents())) {
 			// Paid for October only: active through December, lapse in January 2025.
 			register(producer, "october", 10, FundingSource.SELF, null);
 			// Paid through December (APBD): active through February, lapse in March.
@@ -65,7 +67,8 @@ class ForecastApiTest {
 			producer.flush();
 		}
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(this.api.json("/api/v1/coverage/" + REGENCY).get("covered").asLong()).isEqualTo(60));
+			.untilAsserted(() -> assertThat(this.api.json("/api/v1/coverage/" + REGENCY).get("covered").asLong())
+				.isEqualTo(60));
 	}
 
 	@Test
@@ -76,12 +79,14 @@ class ForecastApiTest {
 		assertThat(forecast.get("targetCount").asLong()).isEqualTo(50);
 		assertThat(forecast.get("premium").asLong()).isEqualTo(16_800);
 		// Oct-Dec 60; Jan-Feb 50 (at target); Mar-Nov 30 (20 short); Dec 0 (50 short).
-		assertThat(forecast.get("months").findValuesAsString("month")).hasSize(15).startsWith("2024-10").endsWith("2025-12");
-		assertThat(longs(forecast, "active")).containsExactly(60L, 60L, 60L, 50L, 50L, 30L, 30L, 30L, 30L, 30L, 30L, 30L, 30L,
-				30L, 0L);
+		assertThat(forecast.get("months").findValuesAsString("month")).hasSize(15)
+			.startsWith("2024-10")
+			.endsWith("2025-12");
+		assertThat(longs(forecast, "active")).containsExactly(60L, 60L, 60L, 50L, 50L, 30L, 30L, 30L, 30L, 30L, 30L,
+				30L, 30L, 30L, 0L);
 		assertThat(forecast.get("firstMonthBelowTarget").asString()).isEqualTo("2025-03");
-		assertThat(longs(forecast, "renewalsNeeded")).containsExactly(0L, 0L, 0L, 0L, 0L, 20L, 20L, 20L, 20L, 20L, 20L, 20L,
-				20L, 20L, 50L);
+		assertThat(longs(forecast, "renewalsNeeded")).containsExactly(0L, 0L, 0L, 0L, 0L, 20L, 20L, 20L, 20L, 20L, 20L,
+				20L, 20L, 20L, 50L);
 		assertThat(longs(forecast, "renewalCost").get(5)).isEqualTo(20 * 16_800L);
 		JsonNode march = forecast.get("months").get(5);
 		assertThat(march.get("lapsing").asLong()).isEqualTo(20);
@@ -93,7 +98,8 @@ class ForecastApiTest {
 	void plansTheTargetThroughAMonthAndSaysHowLongABudgetHoldsIt() {
 		JsonNode plan = this.api.json("/api/v1/coverage/" + REGENCY + "/plan?target=0.5&through=2025-06&budget=700000");
 
-		// March to June: 20 short each month, all of them renewals of the 30 lapsed since October.
+		// March to June: 20 short each month, all of them renewals of the 30 lapsed since
+		// October.
 		assertThat(plan.get("workerMonths").asLong()).isEqualTo(80);
 		assertThat(plan.get("renewals").asLong()).isEqualTo(80);
 		assertThat(plan.get("newEnrolments").asLong()).isZero();
@@ -106,26 +112,35 @@ class ForecastApiTest {
 		assertThat(budget.get("leftOver").asLong()).isEqualTo(28_000);
 
 		JsonNode higher = this.api.json("/api/v1/coverage/" + REGENCY + "/plan?target=0.65&through=2024-12");
-		assertThat(higher.get("workerMonths").asLong()).as("5 new enrolments a month, October to December").isEqualTo(15);
+		assertThat(higher.get("workerMonths").asLong()).as("5 new enrolments a month, October to December")
+			.isEqualTo(15);
 		assertThat(higher.get("newEnrolments").asLong()).isEqualTo(15);
 		assertThat(this.api.json("/api/v1/coverage/" + REGENCY + "/plan").get("through").asString())
-			.as("by default, through the end of the next budget year").isEqualTo("2025-12");
+			.as("by default, through the end of the next budget year")
+			.isEqualTo("2025-12");
 	}
 
 	@Test
 	void reportsTheRunwayAsMetrics() {
 		// Ten paid by themselves lapse in January (3 months ahead);
-		// November 0.6, January 0.5, April 0.3, October 2025 0.3; below target from March (5 months away);
-		// holding it costs nothing through December, and 7 x 20 worker-months x Rp 16,800 through September 2025.
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.api.get("/actuator/prometheus").body())
-			.containsPattern("ucj_coverage_forecast_ratio\\{ahead=\"1\",[^}]*regency=\"15.09\"[^}]*} 0.6\n")
-			.containsPattern("ucj_coverage_forecast_ratio\\{ahead=\"3\",[^}]*regency=\"15.09\"[^}]*} 0.5\n")
-			.containsPattern("ucj_coverage_forecast_ratio\\{ahead=\"6\",[^}]*regency=\"15.09\"[^}]*} 0.3\n")
-			.containsPattern("ucj_coverage_lapsing_by_funding\\{[^}]*funding_source=\"SELF\",[^}]*month_ahead=\"3\",[^}]*regency=\"15.09\"[^}]*} 10.0\n")
-			.containsPattern("ucj_coverage_lapsing_by_funding\\{[^}]*funding_source=\"APBD\",[^}]*month_ahead=\"3\",[^}]*regency=\"15.09\"[^}]*} 0.0\n")
-			.containsPattern("ucj_coverage_months_to_below_target\\{[^}]*regency=\"15.09\"[^}]*} 5.0\n")
-			.containsPattern("ucj_coverage_renewal_cost_rupiah\\{[^}]*months=\"3\"[^}]*regency=\"15.09\"[^}]*} 0.0\n")
-			.containsPattern("ucj_coverage_renewal_cost_rupiah\\{[^}]*months=\"12\"[^}]*regency=\"15.09\"[^}]*} 2352000.0\n"));
+		// November 0.6, January 0.5, April 0.3, October 2025 0.3; below target from March
+		// (5 months away);
+		// holding it costs nothing through December, and 7 x 20 worker-months x Rp 16,800
+		// through September 2025.
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.api.get("/actuator/prometheus").body())
+				.containsPattern("ucj_coverage_forecast_ratio\\{ahead=\"1\",[^}]*regency=\"15.09\"[^}]*} 0.6\n")
+				.containsPattern("ucj_coverage_forecast_ratio\\{ahead=\"3\",[^}]*regency=\"15.09\"[^}]*} 0.5\n")
+				.containsPattern("ucj_coverage_forecast_ratio\\{ahead=\"6\",[^}]*regency=\"15.09\"[^}]*} 0.3\n")
+				.containsPattern(
+						"ucj_coverage_lapsing_by_funding\\{[^}]*funding_source=\"SELF\",[^}]*month_ahead=\"3\",[^}]*regency=\"15.09\"[^}]*} 10.0\n")
+				.containsPattern(
+						"ucj_coverage_lapsing_by_funding\\{[^}]*funding_source=\"APBD\",[^}]*month_ahead=\"3\",[^}]*regency=\"15.09\"[^}]*} 0.0\n")
+				.containsPattern("ucj_coverage_months_to_below_target\\{[^}]*regency=\"15.09\"[^}]*} 5.0\n")
+				.containsPattern(
+						"ucj_coverage_renewal_cost_rupiah\\{[^}]*months=\"3\"[^}]*regency=\"15.09\"[^}]*} 0.0\n")
+				.containsPattern(
+						"ucj_coverage_renewal_cost_rupiah\\{[^}]*months=\"12\"[^}]*regency=\"15.09\"[^}]*} 2352000.0\n"));
 	}
 
 	@Test
@@ -141,13 +156,16 @@ class ForecastApiTest {
 	void refusesBadParametersWithProblemDetails() {
 		for (String query : List.of("/forecast?months=0", "/forecast?months=1000", "/forecast?months=twelve",
 				"/forecast?target=2", "/plan?target=2", "/plan?target=0", "/plan?budget=-5", "/plan?budget=lots",
-				"/plan?through=2024-09", "/plan?through=2024-10-13", "/plan?through=yesterday", "/plan?through=2030-01")) {
+				"/plan?through=2024-09", "/plan?through=2024-10-13", "/plan?through=yesterday",
+				"/plan?through=2030-01")) {
 			var response = this.api.get("/api/v1/coverage/" + REGENCY + query);
 			assertThat(response.statusCode()).as(query).isEqualTo(400);
 			assertThat(response.headers().firstValue("Content-Type")).as(query).hasValue("application/problem+json");
 		}
-		assertThat(this.api.get("/api/v1/coverage/15.01/plan").statusCode()).as("no target, no workforce").isEqualTo(400);
-		assertThat(this.api.get("/api/v1/coverage/15.01/plan?target=0.5").statusCode()).as("no workforce").isEqualTo(409);
+		assertThat(this.api.get("/api/v1/coverage/15.01/plan").statusCode()).as("no target, no workforce")
+			.isEqualTo(400);
+		assertThat(this.api.get("/api/v1/coverage/15.01/plan?target=0.5").statusCode()).as("no workforce")
+			.isEqualTo(409);
 		assertThat(this.api.get("/api/v1/coverage/99.99/forecast").statusCode()).isEqualTo(404);
 		assertThat(this.api.get("/api/v1/coverage/provinces/99/forecast").statusCode()).isEqualTo(404);
 	}
@@ -159,8 +177,8 @@ class ForecastApiTest {
 	private static void register(EventProducer producer, String group, int count, FundingSource funding,
 			YearMonth paidThrough) {
 		for (int i = 0; i < count; i++) {
-			producer.send(new ParticipantRegistered(UUID.randomUUID(), CAPTURED, "v1-forecast-" + group + "-" + i, REGENCY,
-					Segment.BPU, Set.of(Program.JKK, Program.JKM), funding, paidThrough));
+			producer.send(new ParticipantRegistered(UUID.randomUUID(), CAPTURED, "v1-forecast-" + group + "-" + i,
+					REGENCY, Segment.BPU, Set.of(Program.JKK, Program.JKM), funding, paidThrough));
 		}
 	}
 

@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * JWTs from a real issuer (Spring Authorization Server, client-credentials tokens), verified as an OAuth2
- * resource server: role and areas from the token's claims, the same rules as API keys, which keep working.
+ * JWTs from a real issuer (Spring Authorization Server, client-credentials tokens),
+ * verified as an OAuth2 resource server: role and areas from the token's claims, the same
+ * rules as API keys, which keep working.
  */
 @IntegrationTest
 class JwtAccessTest {
@@ -38,7 +39,8 @@ class JwtAccessTest {
 
 	@DynamicPropertySource
 	static void trustTheIssuer(DynamicPropertyRegistry registry) {
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestAuthorizationServer.issuer(ISSUER));
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri",
+				() -> TestAuthorizationServer.issuer(ISSUER));
 		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestAuthorizationServer.AUDIENCE);
 	}
 
@@ -66,7 +68,8 @@ class JwtAccessTest {
 		assertThat(reader.get("/api/v1/coverage/15.03").statusCode()).isEqualTo(200);
 		assertThat(reader.get("/api/v1/coverage/51.71").statusCode()).isEqualTo(403);
 		assertThat(reader.get("/actuator/prometheus").statusCode()).isEqualTo(200);
-		assertThat(reader.put("/api/v1/regencies/15.03", "{\"workforce\": 1, \"target\": 0.5}").statusCode()).isEqualTo(403);
+		assertThat(reader.put("/api/v1/regencies/15.03", "{\"workforce\": 1, \"target\": 0.5}").statusCode())
+			.isEqualTo(403);
 	}
 
 	@Test
@@ -74,9 +77,13 @@ class JwtAccessTest {
 		String noClaims = token("no-claims");
 		String valid = token("jambi-admin");
 		String[] parts = valid.split("\\.");
-		String elevated = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-				new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"15\"", "\"*\"")
-					.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+		String elevated = parts[0] + "."
+				+ Base64.getUrlEncoder()
+					.withoutPadding()
+					.encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+						.replace("\"15\"", "\"*\"")
+						.getBytes(StandardCharsets.UTF_8))
+				+ "." + parts[2];
 
 		for (String token : new String[] { noClaims, elevated }) {
 			HttpResponse<String> response = new HttpTestClient(this.port, token).get("/api/v1/coverage/15.03");
@@ -88,14 +95,18 @@ class JwtAccessTest {
 
 	@Test
 	void keepsAcceptingApiKeysBesideTokens() {
-		assertThat(new HttpTestClient(this.port, TestKeys.READER).get("/api/v1/coverage/51.71").statusCode()).isEqualTo(200);
+		assertThat(new HttpTestClient(this.port, TestKeys.READER).get("/api/v1/coverage/51.71").statusCode())
+			.isEqualTo(200);
 	}
 
-	/** A client-credentials token, as an integration gets one from its identity provider. */
+	/**
+	 * A client-credentials token, as an integration gets one from its identity provider.
+	 */
 	private static String token(String client) throws Exception {
 		String basic = Base64.getEncoder()
 			.encodeToString((client + ":" + TestAuthorizationServer.secret(client)).getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create(TestAuthorizationServer.issuer(ISSUER) + "/oauth2/token"))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(TestAuthorizationServer.issuer(ISSUER) + "/oauth2/token"))
 			.header("Authorization", "Basic " + basic)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))

@@ -25,16 +25,21 @@ import id.ucj.contract.Segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Memberships written and read field by field, compatible with what the object mapping stored before. */
+/**
+ * Memberships written and read field by field, compatible with what the object mapping
+ * stored before.
+ */
 class MembershipCodecTest {
 
 	private static final MembershipCodec CODEC = new MembershipCodec();
 
 	static final MembershipDocument SAROLANGUN = new MembershipDocument("v1-3f2a", true, "15.03", Segment.BPU,
-			EnumSet.of(Program.JKK, Program.JKM), FundingSource.APBD, Instant.parse("2024-10-10T03:00:00Z"), 4, 9_000_000_123L,
-			List.of(new MembershipDocument.PendingChange(9_000_000_123L, Instant.parse("2024-10-10T03:00:00Z"),
-					List.of(new MembershipDocument.RegencyChange("15.03",
-							Map.of("registered", 1L, "active+@2024-10|BPU|APBD", 1L, "active-@2025-04|BPU|APBD", 1L)),
+			EnumSet.of(Program.JKK, Program.JKM), FundingSource.APBD, Instant.parse("2024-10-10T03:00:00Z"), 4,
+			9_000_000_123L, List.of(new MembershipDocument.PendingChange(9_000_000_123L,
+					Instant.parse("2024-10-10T03:00:00Z"), List.of(
+							new MembershipDocument.RegencyChange("15.03",
+									Map.of("registered", 1L, "active+@2024-10|BPU|APBD", 1L, "active-@2025-04|BPU|APBD",
+											1L)),
 							new MembershipDocument.RegencyChange("15.02", Map.of("registered", -1L))))),
 			List.of(new MembershipDocument.PaidMonths("2024-10", "2025-01", FundingSource.APBD)));
 
@@ -74,7 +79,9 @@ class MembershipCodecTest {
 
 	@Test
 	void skipsNullsAndFieldsItDoesNotKnow() {
-		Document stored = write(SAROLANGUN).append("segment", null).append("programs", null).append("note", new Document("x", 1));
+		Document stored = write(SAROLANGUN).append("segment", null)
+			.append("programs", null)
+			.append("note", new Document("x", 1));
 
 		MembershipDocument read = read(stored);
 

@@ -26,10 +26,10 @@ class MembershipTest {
 
 		assertThat(transition.outcome()).isEqualTo(Membership.Outcome.APPLIED);
 		assertThat(transition.changes()).containsOnlyKeys("15.03");
-		assertThat(transition.changes().get("15.03").asMap()).containsExactlyInAnyOrderEntriesOf(Map.of("registered", 1L,
-				"program_JKK", 1L, "program_JKM", 1L, "segment_BPU", 1L, "funding_APBD", 1L, "registrations", 1L,
-				"active+@2024-10|BPU|APBD", 1L, "active-@2025-01|BPU|APBD", 1L, "protected+@2024-10", 1L,
-				"protected-@2024-11", 1L));
+		assertThat(transition.changes().get("15.03").asMap())
+			.containsExactlyInAnyOrderEntriesOf(Map.of("registered", 1L, "program_JKK", 1L, "program_JKM", 1L,
+					"segment_BPU", 1L, "funding_APBD", 1L, "registrations", 1L, "active+@2024-10|BPU|APBD", 1L,
+					"active-@2025-01|BPU|APBD", 1L, "protected+@2024-10", 1L, "protected-@2024-11", 1L));
 	}
 
 	@Test
@@ -62,7 +62,8 @@ class MembershipTest {
 		Membership.Transition leave = covered.apply(deregistered(T0.plusSeconds(60)), LapseRule.BPJS);
 
 		assertThat(leave.next().active()).isFalse();
-		assertThat(leave.changes().get("15.03").asMap()).containsEntry("registered", -1L).containsEntry("deregistrations", 1L);
+		assertThat(leave.changes().get("15.03").asMap()).containsEntry("registered", -1L)
+			.containsEntry("deregistrations", 1L);
 	}
 
 	@Test
@@ -115,8 +116,8 @@ class MembershipTest {
 	}
 
 	static ParticipantRegistered registered(String regency, Instant at) {
-		return new ParticipantRegistered(UUID.randomUUID(), at, "p1", regency, Segment.BPU, Set.of(Program.JKM, Program.JKK),
-				FundingSource.APBD, null);
+		return new ParticipantRegistered(UUID.randomUUID(), at, "p1", regency, Segment.BPU,
+				Set.of(Program.JKM, Program.JKK), FundingSource.APBD, null);
 	}
 
 	static ParticipantDeregistered deregistered(Instant at) {

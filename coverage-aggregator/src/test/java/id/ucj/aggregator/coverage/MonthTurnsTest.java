@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Cover lapses without any event: when a month ends in a regency's time zone, its snapshot goes out again with
- * the new coverage, once, whatever number of instances check. The clock is the test's; the scheduler is slowed
- * down so that the test decides when to check.
+ * Cover lapses without any event: when a month ends in a regency's time zone, its
+ * snapshot goes out again with the new coverage, once, whatever number of instances
+ * check. The clock is the test's; the scheduler is slowed down so that the test decides
+ * when to check.
  */
 @IntegrationTest
 @TestPropertySource(properties = "ucj.coverage.month-check=1h")
@@ -78,8 +79,10 @@ class MonthTurnsTest {
 		CoverageClient api = new CoverageClient(this.port);
 		this.clock.set(TestClock.START);
 		this.monthTurns.publishTurnedMonths();
-		assertThat(api.put("/api/v1/regencies/15.03", "{\"workforce\": 100, \"target\": 0.65}").statusCode()).isEqualTo(200);
-		try (EventProducer producer = new EventProducer(KafkaTestBroker.bootstrapServers(), this.topics.participantEvents())) {
+		assertThat(api.put("/api/v1/regencies/15.03", "{\"workforce\": 100, \"target\": 0.65}").statusCode())
+			.isEqualTo(200);
+		try (EventProducer producer = new EventProducer(KafkaTestBroker.bootstrapServers(),
+				this.topics.participantEvents())) {
 			for (int i = 0; i < 70; i++) {
 				producer.send(new ParticipantRegistered(UUID.randomUUID(), CAPTURED, "apbd-" + i, "15.03", Segment.BPU,
 						Set.of(Program.JKK, Program.JKM), FundingSource.APBD, YearMonth.of(2025, 1)));
@@ -94,8 +97,10 @@ class MonthTurnsTest {
 		assertThat(october.get("lapsing").get(5).get("byFundingSource").get("APBD").asLong()).isEqualTo(70);
 
 		TopicReader changes = new TopicReader(KafkaTestBroker.bootstrapServers(), this.topics.coverageChanges());
-		// Monday 31 March 2025, 23:00 in Jambi (WIB): March is the last grace month. An hour before midnight, not a
-		// second: the test clock moves on with elapsed time, and claiming 514 regencies may take seconds on a busy box.
+		// Monday 31 March 2025, 23:00 in Jambi (WIB): March is the last grace month. An
+		// hour before midnight, not a
+		// second: the test clock moves on with elapsed time, and claiming 514 regencies
+		// may take seconds on a busy box.
 		this.clock.set(Instant.parse("2025-03-31T16:00:00Z"));
 		assertThat(this.monthTurns.publishTurnedMonths()).isEqualTo(514);
 		Map<TopicPartition, Long> mark = changes.mark();
@@ -108,7 +113,8 @@ class MonthTurnsTest {
 		CompletableFuture<Integer> second = CompletableFuture.supplyAsync(other::publishTurnedMonths);
 
 		int published = first.join() + second.join();
-		// A check returns once the broker has acknowledged what it published: the topic as it ends now holds it all.
+		// A check returns once the broker has acknowledged what it published: the topic
+		// as it ends now holds it all.
 		List<JsonNode> sarolangun = changes.readToEnd(mark)
 			.stream()
 			.filter((record) -> "15.03".equals(new String(record.key(), StandardCharsets.UTF_8)))
@@ -116,11 +122,18 @@ class MonthTurnsTest {
 			.toList();
 		changes.close();
 
-		long utcPlus7 = Regions.official().regencies().stream()
-			.filter((regency) -> Regions.official().zoneOf(regency.code()).orElseThrow().getRules()
-				.getOffset(this.clock.instant()).getTotalSeconds() == 7 * 3600)
+		long utcPlus7 = Regions.official()
+			.regencies()
+			.stream()
+			.filter((regency) -> Regions.official()
+				.zoneOf(regency.code())
+				.orElseThrow()
+				.getRules()
+				.getOffset(this.clock.instant())
+				.getTotalSeconds() == 7 * 3600)
 			.count();
-		assertThat(published).as("every WIB regency once; WITA and WIT turned at their own midnights").isEqualTo((int) utcPlus7);
+		assertThat(published).as("every WIB regency once; WITA and WIT turned at their own midnights")
+			.isEqualTo((int) utcPlus7);
 		assertThat(sarolangun).hasSize(1);
 		assertThat(sarolangun.get(0).get("month").asString()).isEqualTo("2025-04");
 		assertThat(sarolangun.get(0).get("covered").asLong()).isZero();

@@ -11,8 +11,10 @@ import id.ucj.contract.FundingSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Forecasts and plans against figures worked out by hand from DESIGN.md: target count {@code ceil(target x
- * workforce)}, shortfall {@code max(0, target count - active)}, cost shortfall x Rp 16,800.
+ * Forecasts and plans against figures worked out by hand from DESIGN.md: target count
+ * {@code ceil(target x
+ * workforce)}, shortfall {@code max(0, target count - active)}, cost shortfall x Rp
+ * 16,800.
  */
 class ForecastTest {
 
@@ -20,10 +22,14 @@ class ForecastTest {
 
 	static final YearMonth JANUARY = YearMonth.of(2025, 1);
 
-	/** 100 workers; 60 active in January; 5 lapse in February, 7 in March, 8 in April, none in May. */
-	static final List<MonthOutlook> OUTLOOK = List.of(month(1, 60, Map.of()), month(2, 55, Map.of(FundingSource.APBD, 5L)),
-			month(3, 48, Map.of(FundingSource.APBD, 4L, FundingSource.SELF, 3L)), month(4, 40, Map.of(FundingSource.EMPLOYER, 8L)),
-			month(5, 40, Map.of()));
+	/**
+	 * 100 workers; 60 active in January; 5 lapse in February, 7 in March, 8 in April,
+	 * none in May.
+	 */
+	static final List<MonthOutlook> OUTLOOK = List.of(month(1, 60, Map.of()),
+			month(2, 55, Map.of(FundingSource.APBD, 5L)),
+			month(3, 48, Map.of(FundingSource.APBD, 4L, FundingSource.SELF, 3L)),
+			month(4, 40, Map.of(FundingSource.EMPLOYER, 8L)), month(5, 40, Map.of()));
 
 	@Test
 	void forecastsEachMonthsShortfallAndItsCostAndTheFirstMonthBelowTarget() {
@@ -31,9 +37,12 @@ class ForecastTest {
 
 		assertThat(forecast.targetCount()).isEqualTo(50);
 		assertThat(forecast.firstMonthBelowTarget()).isEqualTo(YearMonth.of(2025, 3));
-		assertThat(forecast.months()).extracting(Forecast.ForecastMonth::active).containsExactly(60L, 55L, 48L, 40L, 40L);
-		assertThat(forecast.months()).extracting(Forecast.ForecastMonth::coverageRatio).containsExactly(0.6, 0.55, 0.48, 0.4, 0.4);
-		assertThat(forecast.months()).extracting(Forecast.ForecastMonth::renewalsNeeded).containsExactly(0L, 0L, 2L, 10L, 10L);
+		assertThat(forecast.months()).extracting(Forecast.ForecastMonth::active)
+			.containsExactly(60L, 55L, 48L, 40L, 40L);
+		assertThat(forecast.months()).extracting(Forecast.ForecastMonth::coverageRatio)
+			.containsExactly(0.6, 0.55, 0.48, 0.4, 0.4);
+		assertThat(forecast.months()).extracting(Forecast.ForecastMonth::renewalsNeeded)
+			.containsExactly(0L, 0L, 2L, 10L, 10L);
 		assertThat(forecast.months()).extracting(Forecast.ForecastMonth::renewalCost)
 			.containsExactly(0L, 0L, 33_600L, 168_000L, 168_000L);
 		assertThat(forecast.months().get(2).lapsing()).isEqualTo(7);
@@ -74,7 +83,8 @@ class ForecastTest {
 	void plansNewEnrolmentsWhereTheTargetIsAboveEveryoneActiveNow() {
 		Plan plan = Plan.of(OUTLOOK, 100, 0.65, PREMIUM, YearMonth.of(2025, 3), null);
 
-		// 65 needed: 5 short in January (nobody lapsed yet), 10 in February (5 lapsed), 17 in March (12 lapsed).
+		// 65 needed: 5 short in January (nobody lapsed yet), 10 in February (5 lapsed),
+		// 17 in March (12 lapsed).
 		assertThat(plan.months()).extracting(Plan.PlanMonth::shortfall).containsExactly(5L, 10L, 17L);
 		assertThat(plan.months()).extracting(Plan.PlanMonth::renewals).containsExactly(0L, 5L, 12L);
 		assertThat(plan.months()).extracting(Plan.PlanMonth::newEnrolments).containsExactly(5L, 5L, 5L);
@@ -113,9 +123,11 @@ class ForecastTest {
 
 		assertThat(province.workforce()).isEqualTo(200);
 		assertThat(province.targetCount()).isEqualTo(30 + 50);
-		assertThat(province.months()).extracting(Forecast.ForecastMonth::active).containsExactly(180L, 165L, 144L, 120L, 120L);
+		assertThat(province.months()).extracting(Forecast.ForecastMonth::active)
+			.containsExactly(180L, 165L, 144L, 120L, 120L);
 		assertThat(province.months().get(3).coverageRatio()).as("only regencies with a workforce").isEqualTo(0.4);
-		assertThat(province.months()).extracting(Forecast.ForecastMonth::renewalsNeeded).containsExactly(0L, 0L, 2L, 10L, 10L);
+		assertThat(province.months()).extracting(Forecast.ForecastMonth::renewalsNeeded)
+			.containsExactly(0L, 0L, 2L, 10L, 10L);
 		assertThat(province.firstMonthBelowTarget()).isEqualTo(YearMonth.of(2025, 3));
 	}
 

@@ -7,8 +7,9 @@ import java.util.Optional;
 import id.ucj.contract.Regions;
 
 /**
- * The rules of the Nomor Induk Kependudukan: 16 digits; digits 1-2 a province and 3-4 a regency within it
- * (where the card was issued); digits 7-12 the birth date as DDMMYY, with 40 added to the day for women.
+ * The rules of the Nomor Induk Kependudukan: 16 digits; digits 1-2 a province and 3-4 a
+ * regency within it (where the card was issued); digits 7-12 the birth date as DDMMYY,
+ * with 40 added to the day for women.
  */
 final class Nik {
 
@@ -17,7 +18,10 @@ final class Nik {
 	private Nik() {
 	}
 
-	/** What is wrong with this NIK, or empty when it is valid. The NIK itself never appears in the answer. */
+	/**
+	 * What is wrong with this NIK, or empty when it is valid. The NIK itself never
+	 * appears in the answer.
+	 */
 	static Optional<String> problemWith(String nik, Regions regions) {
 		if (nik.length() != 16 || !nik.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 			return Optional.of("must be exactly 16 digits");
@@ -41,7 +45,8 @@ final class Nik {
 		if (day > WOMAN_DAY_OFFSET) {
 			day -= WOMAN_DAY_OFFSET;
 		}
-		// The century is not written down: a date that exists in either one is a birth date.
+		// The century is not written down: a date that exists in either one is a birth
+		// date.
 		return exists(1900 + yy, month, day) || exists(2000 + yy, month, day);
 	}
 

@@ -10,10 +10,11 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Derives a participant's pseudonymous id from the NIK: HMAC-SHA256 under a secret key, hex-encoded, after the
- * key's version ({@code v1-<64 hex>}). The same NIK always gives the same id under one key, and without the key
- * the id cannot be traced back to the NIK (UU 27/2022). The version tells ids of different keys apart after a
- * rotation (docs/security.md).
+ * Derives a participant's pseudonymous id from the NIK: HMAC-SHA256 under a secret key,
+ * hex-encoded, after the key's version ({@code v1-<64 hex>}). The same NIK always gives
+ * the same id under one key, and without the key the id cannot be traced back to the NIK
+ * (UU 27/2022). The version tells ids of different keys apart after a rotation
+ * (docs/security.md).
  */
 @Component
 public class ParticipantIds {
@@ -23,8 +24,9 @@ public class ParticipantIds {
 	private final String prefix;
 
 	/**
-	 * A keyed {@link Mac} per thread: a {@code Mac} is not thread-safe, and looking one up in the providers for every
-	 * NIK cost more than the HMAC itself. {@code doFinal} resets it for the next NIK.
+	 * A keyed {@link Mac} per thread: a {@code Mac} is not thread-safe, and looking one
+	 * up in the providers for every NIK cost more than the HMAC itself. {@code doFinal}
+	 * resets it for the next NIK.
 	 */
 	private final ThreadLocal<Mac> macs;
 

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The pseudonymisation key: the configured one, else one generated once for this machine and kept in the key
- * file, so that participant ids stay stable across restarts of a local run.
+ * The pseudonymisation key: the configured one, else one generated once for this machine
+ * and kept in the key file, so that participant ids stay stable across restarts of a
+ * local run.
  */
 @Component
 class PseudonymKey {
@@ -61,8 +62,9 @@ class PseudonymKey {
 	}
 
 	/**
-	 * Writes a new key to a temporary file that is created owner-only (0600) from the start, then moves it into
-	 * place atomically: no moment exists where the key is readable by others, or half written.
+	 * Writes a new key to a temporary file that is created owner-only (0600) from the
+	 * start, then moves it into place atomically: no moment exists where the key is
+	 * readable by others, or half written.
 	 */
 	private static void generate(Path file) throws IOException {
 		byte[] key = new byte[MIN_BYTES];
@@ -90,7 +92,8 @@ class PseudonymKey {
 	private static byte[] decode(String base64, String origin) {
 		byte[] key = Base64.getDecoder().decode(base64);
 		if (key.length < MIN_BYTES) {
-			throw new IllegalStateException("The pseudonymisation key from " + origin + " must be at least " + MIN_BYTES + " bytes");
+			throw new IllegalStateException(
+					"The pseudonymisation key from " + origin + " must be at least " + MIN_BYTES + " bytes");
 		}
 		return key;
 	}

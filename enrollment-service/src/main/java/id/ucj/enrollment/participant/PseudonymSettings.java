@@ -13,10 +13,12 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Where the key that pseudonymises NIKs comes from.
  *
- * @param key the HMAC key, base64, at least 32 bytes; in production from a Secret. Never printed.
- * @param keyFile used when no key is given: read, or generated once and kept there (local development only)
- * @param keyVersion the key's version, which every participant id carries ({@code v1-...}), so that ids made under
- * another key are told apart after a rotation
+ * @param key the HMAC key, base64, at least 32 bytes; in production from a Secret. Never
+ * printed.
+ * @param keyFile used when no key is given: read, or generated once and kept there (local
+ * development only)
+ * @param keyVersion the key's version, which every participant id carries
+ * ({@code v1-...}), so that ids made under another key are told apart after a rotation
  */
 @Validated
 @ConfigurationProperties("ucj.pseudonym")

@@ -9,7 +9,9 @@ import java.lang.annotation.Target;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
-/** A NIK that follows the rules of {@link Nik}; {@code null} is left to {@code @NotNull}. */
+/**
+ * A NIK that follows the rules of {@link Nik}; {@code null} is left to {@code @NotNull}.
+ */
 @Documented
 @Target({ ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER })
 @Retention(RetentionPolicy.RUNTIME)

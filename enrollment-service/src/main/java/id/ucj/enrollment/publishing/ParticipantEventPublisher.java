@@ -21,13 +21,15 @@ import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends participant events keyed by participantId, so that one participant's events stay in order, in the
- * CloudEvents Kafka binary mode. Returns only once the broker has acknowledged all of them (acks=all). Every way
- * a publish can wait is bounded: {@code max.block.ms} (metadata, a full buffer), the producer's delivery timeout,
- * and this class's own wait (the delivery timeout and a second), which also covers a producer stuck before it
- * sends (a controller that does not allocate producer ids). A sick broker gets a 503 as a dead one does. A record
- * sent after its request got a 503 is harmless: the client retries, and the event id derives from the content,
- * so the aggregator counts it once.
+ * Sends participant events keyed by participantId, so that one participant's events stay
+ * in order, in the CloudEvents Kafka binary mode. Returns only once the broker has
+ * acknowledged all of them (acks=all). Every way a publish can wait is bounded:
+ * {@code max.block.ms} (metadata, a full buffer), the producer's delivery timeout, and
+ * this class's own wait (the delivery timeout and a second), which also covers a producer
+ * stuck before it sends (a controller that does not allocate producer ids). A sick broker
+ * gets a 503 as a dead one does. A record sent after its request got a 503 is harmless:
+ * the client retries, and the event id derives from the content, so the aggregator counts
+ * it once.
  */
 @Component
 public class ParticipantEventPublisher {
@@ -63,11 +65,13 @@ public class ParticipantEventPublisher {
 	}
 
 	/**
-	 * Publishes all events, submitted by the named client, or throws {@link EventsNotPublished} if any was not
-	 * acknowledged in time.
+	 * Publishes all events, submitted by the named client, or throws
+	 * {@link EventsNotPublished} if any was not acknowledged in time.
 	 */
 	public void publish(List<? extends ParticipantEvent> events, String client) {
-		CompletableFuture<?>[] sends = events.stream().map((event) -> send(event, client)).toArray(CompletableFuture[]::new);
+		CompletableFuture<?>[] sends = events.stream()
+			.map((event) -> send(event, client))
+			.toArray(CompletableFuture[]::new);
 		try {
 			CompletableFuture.allOf(sends).get(this.wait.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -90,20 +94,24 @@ public class ParticipantEventPublisher {
 				.whenComplete((result, failure) -> sample.stop((failure == null) ? this.published : this.failed));
 		}
 		catch (RuntimeException ex) {
-			// The producer can fail before it queues the record, for example when no broker answers for metadata.
+			// The producer can fail before it queues the record, for example when no
+			// broker answers for metadata.
 			sample.stop(this.failed);
 			return CompletableFuture.failedFuture(ex);
 		}
 	}
 
 	private static Duration deliveryTimeout(KafkaTemplate<String, byte[]> kafka) {
-		Object configured = kafka.getProducerFactory().getConfigurationProperties().get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+		Object configured = kafka.getProducerFactory()
+			.getConfigurationProperties()
+			.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
 		return Duration.ofMillis((configured != null) ? Long.parseLong(configured.toString()) : 120_000);
 	}
 
 	private ProducerRecord<String, byte[]> toRecord(ParticipantEvent event, String client) {
 		RecordHeaders headers = new RecordHeaders();
-		CloudEventHeaders.of(event.eventId().toString(), event.type(), SOURCE, event.occurredAt(), event.participantId(), client)
+		CloudEventHeaders
+			.of(event.eventId().toString(), event.type(), SOURCE, event.occurredAt(), event.participantId(), client)
 			.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
 		return new ProducerRecord<>(this.topics.participantEvents(), null, event.participantId(),
 				this.json.writeValueAsBytes(event), headers);

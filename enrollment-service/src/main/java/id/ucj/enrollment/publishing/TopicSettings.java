@@ -12,8 +12,10 @@ import jakarta.validation.constraints.NotBlank;
  * The participant events topic, and how it is created when it does not exist yet.
  *
  * @param participantEvents the topic's name
- * @param partitions partitions when this service creates it; bounds how many aggregators can share the work
- * @param replicas replication factor when this service creates it (3 on a production cluster)
+ * @param partitions partitions when this service creates it; bounds how many aggregators
+ * can share the work
+ * @param replicas replication factor when this service creates it (3 on a production
+ * cluster)
  */
 @Validated
 @ConfigurationProperties("ucj.topics")

@@ -1,4 +1,5 @@
 /**
- * Publishes participant events to Kafka as CloudEvents, and reports success only once the broker has them.
+ * Publishes participant events to Kafka as CloudEvents, and reports success only once the
+ * broker has them.
  */
 package id.ucj.enrollment.publishing;

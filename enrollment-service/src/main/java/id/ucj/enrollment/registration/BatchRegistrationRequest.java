@@ -4,6 +4,9 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
-/** Items stay raw JSON here, so that one malformed item is rejected on its own instead of failing the batch. */
+/**
+ * Items stay raw JSON here, so that one malformed item is rejected on its own instead of
+ * failing the batch.
+ */
 record BatchRegistrationRequest(List<JsonNode> registrations) {
 }

@@ -14,8 +14,8 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * When a field app captured something: not in the future beyond the allowed clock skew, and not older than the
- * allowed age (see {@link EnrollmentSettings}).
+ * When a field app captured something: not in the future beyond the allowed clock skew,
+ * and not older than the allowed age (see {@link EnrollmentSettings}).
  */
 @Documented
 @Target({ ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER })
@@ -47,7 +47,8 @@ import jakarta.validation.Payload;
 			}
 			Instant now = this.clock.instant();
 			if (capturedAt.isAfter(now.plus(this.settings.clockSkew()))) {
-				return violation(context, "must not be in the future (allowed clock skew " + this.settings.clockSkew() + ")");
+				return violation(context,
+						"must not be in the future (allowed clock skew " + this.settings.clockSkew() + ")");
 			}
 			if (capturedAt.isBefore(now.minus(this.settings.maxAge()))) {
 				return violation(context, "must not be older than " + this.settings.maxAge().toDays() + " days");

@@ -18,8 +18,9 @@ import id.ucj.enrollment.participant.ParticipantIds;
 import id.ucj.enrollment.publishing.ParticipantEventPublisher;
 
 /**
- * Turns valid requests into participant events and publishes them. Event ids derive from the event's content, so
- * that a field app retrying the same capture produces the same event id downstream.
+ * Turns valid requests into participant events and publishes them. Event ids derive from
+ * the event's content, so that a field app retrying the same capture produces the same
+ * event id downstream.
  */
 @Component
 class Enrollment {
@@ -53,8 +54,9 @@ class Enrollment {
 	private ParticipantRegistered registered(RegistrationRequest request) {
 		String participantId = this.participantIds.of(request.nik());
 		Set<Program> programs = EnumSet.copyOf(request.programs());
-		List<String> parts = new java.util.ArrayList<>(List.of(participantId, request.regencyCode(), request.segment().name(),
-				programs.toString(), request.fundingSource().name(), request.registeredAt().toString()));
+		List<String> parts = new java.util.ArrayList<>(
+				List.of(participantId, request.regencyCode(), request.segment().name(), programs.toString(),
+						request.fundingSource().name(), request.registeredAt().toString()));
 		if (request.paidThrough() != null) {
 			parts.add(request.paidThrough().toString());
 		}
@@ -73,8 +75,8 @@ class Enrollment {
 		UUID eventId = eventId(EventType.CONTRIBUTION_PAID, participantId, request.coverFrom().toString(),
 				request.coverThrough().toString(), request.fundingSource().name(), request.amount().toString(),
 				request.paidAt().toString());
-		return new ContributionPaid(eventId, request.paidAt(), participantId, request.coverFrom(), request.coverThrough(),
-				request.fundingSource(), request.amount());
+		return new ContributionPaid(eventId, request.paidAt(), participantId, request.coverFrom(),
+				request.coverThrough(), request.fundingSource(), request.amount());
 	}
 
 	private List<Receipt> publish(EventType type, List<? extends ParticipantEvent> events, String client) {

@@ -26,9 +26,10 @@ import io.micrometer.core.instrument.Tags;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Accepted and rejected submissions, and registrations per province (so that operators notice a province gone
- * quiet). A rejection is tagged with the first bad field's name when it is one of the
- * API's fields, so that the tag's values stay few whatever clients send.
+ * Accepted and rejected submissions, and registrations per province (so that operators
+ * notice a province gone quiet). A rejection is tagged with the first bad field's name
+ * when it is one of the API's fields, so that the tag's values stay few whatever clients
+ * send.
  */
 @Component
 class EnrollmentMetrics implements RequestRejections {
@@ -73,10 +74,13 @@ class EnrollmentMetrics implements RequestRejections {
 	}
 
 	void accepted(EventType type, List<? extends ParticipantEvent> events) {
-		this.accepted.computeIfAbsent(type, (key) -> Counter.builder("ucj.enrollment.accepted")
-			.description("Registrations, deregistrations and contributions that Kafka acknowledged")
-			.tag("event", key.ceType())
-			.register(this.meters)).increment(events.size());
+		this.accepted
+			.computeIfAbsent(type,
+					(key) -> Counter.builder("ucj.enrollment.accepted")
+						.description("Registrations, deregistrations and contributions that Kafka acknowledged")
+						.tag("event", key.ceType())
+						.register(this.meters))
+			.increment(events.size());
 		for (ParticipantEvent event : events) {
 			if (event instanceof ParticipantRegistered registered) {
 				String province = Regency.provinceCodeOf(registered.regencyCode());

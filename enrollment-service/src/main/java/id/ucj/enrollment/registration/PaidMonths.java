@@ -16,9 +16,10 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * The months a request pays for are plausible: a registration's {@code paidThrough} runs from its capture month
- * to 12 months ahead; a contribution covers 1 to 12 months, none before 2015-07 (BPJS Ketenagakerjaan's start),
- * none more than 12 months ahead. Months are the regency's own (its province's time zone).
+ * The months a request pays for are plausible: a registration's {@code paidThrough} runs
+ * from its capture month to 12 months ahead; a contribution covers 1 to 12 months, none
+ * before 2015-07 (BPJS Ketenagakerjaan's start), none more than 12 months ahead. Months
+ * are the regency's own (its province's time zone).
  */
 @Documented
 @Target(ElementType.TYPE)
@@ -53,7 +54,8 @@ import jakarta.validation.Payload;
 			YearMonth captured = YearMonth.from(request.registeredAt().atZone(zone));
 			YearMonth latest = YearMonth.from(this.clock.instant().atZone(zone)).plusMonths(MAX_MONTHS);
 			if (request.paidThrough().isBefore(captured) || request.paidThrough().isAfter(latest)) {
-				return Violations.refuse(context, "paidThrough", "must be a month from the capture month (" + captured + ") to " + latest);
+				return Violations.refuse(context, "paidThrough",
+						"must be a month from the capture month (" + captured + ") to " + latest);
 			}
 			return true;
 		}
@@ -85,7 +87,8 @@ import jakarta.validation.Payload;
 				problem.accept("coverThrough", "must be 1 to " + MAX_MONTHS + " months from coverFrom");
 				valid = false;
 			}
-			YearMonth latest = YearMonth.from(this.clock.instant().atZone((zone != null) ? zone : ZoneId.of("Asia/Jakarta")))
+			YearMonth latest = YearMonth
+				.from(this.clock.instant().atZone((zone != null) ? zone : ZoneId.of("Asia/Jakarta")))
 				.plusMonths(MAX_MONTHS);
 			if (request.coverThrough().isAfter(latest)) {
 				problem.accept("coverThrough", "must not be after " + latest);

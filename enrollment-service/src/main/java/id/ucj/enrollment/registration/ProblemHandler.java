@@ -15,9 +15,10 @@ import id.ucj.support.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The enrollment API's own refusals, in the shape every service shares ({@link Problems}): a request that breaks
- * the API's rules as a whole, and 503 when Kafka does not acknowledge in time. Everything Spring MVC refuses
- * (unreadable bodies, bad parameters, 413) is answered by service-support's handler.
+ * The enrollment API's own refusals, in the shape every service shares
+ * ({@link Problems}): a request that breaks the API's rules as a whole, and 503 when
+ * Kafka does not acknowledge in time. Everything Spring MVC refuses (unreadable bodies,
+ * bad parameters, 413) is answered by service-support's handler.
  */
 @RestControllerAdvice
 class ProblemHandler {

@@ -33,7 +33,8 @@ class RegistrationController {
 
 	private final EnrollmentMetrics metrics;
 
-	RegistrationController(Enrollment enrollment, RequestReader reader, BatchItems batchItems, EnrollmentMetrics metrics) {
+	RegistrationController(Enrollment enrollment, RequestReader reader, BatchItems batchItems,
+			EnrollmentMetrics metrics) {
 		this.enrollment = enrollment;
 		this.reader = reader;
 		this.batchItems = batchItems;
@@ -41,7 +42,8 @@ class RegistrationController {
 	}
 
 	@Operation(summary = "Register one participant; 202 once Kafka has the event")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RegistrationRequest.class)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(schema = @Schema(implementation = RegistrationRequest.class)))
 	@PostMapping(path = "/registrations", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Receipt register(@RequestBody JsonNode body, @AuthenticationPrincipal Client client) {
@@ -54,11 +56,13 @@ class RegistrationController {
 	@PostMapping(path = "/registrations/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
 	BatchResult registerBatch(@RequestBody BatchRegistrationRequest batch, @AuthenticationPrincipal Client client) {
 		return batch(this.batchItems.checkSize(batch.registrations(), "registrations"), RegistrationRequest.class,
-				EventType.PARTICIPANT_REGISTERED, client, (accepted) -> this.enrollment.register(accepted, client.id()));
+				EventType.PARTICIPANT_REGISTERED, client,
+				(accepted) -> this.enrollment.register(accepted, client.id()));
 	}
 
 	@Operation(summary = "Record one contribution (cover paid for some months); 202 once Kafka has the event")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ContributionRequest.class)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(schema = @Schema(implementation = ContributionRequest.class)))
 	@PostMapping(path = "/contributions", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Receipt contribute(@RequestBody JsonNode body, @AuthenticationPrincipal Client client) {
@@ -74,7 +78,10 @@ class RegistrationController {
 				EventType.CONTRIBUTION_PAID, client, (accepted) -> this.enrollment.contribute(accepted, client.id()));
 	}
 
-	/** Reads every item on its own, publishes the good ones together, and answers each in request order. */
+	/**
+	 * Reads every item on its own, publishes the good ones together, and answers each in
+	 * request order.
+	 */
 	private <T extends Record & Located> BatchResult batch(List<JsonNode> items, Class<T> type, EventType eventType,
 			Client client, Function<List<T>, List<Receipt>> publish) {
 		List<BatchResult.Item> results = new ArrayList<>();
@@ -100,15 +107,17 @@ class RegistrationController {
 		return new BatchResult(results);
 	}
 
-	@Operation(summary = "Deregister a participant covered in the named regency (anywhere if none is named and the client acts in all areas); 202 once Kafka has the event")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = DeregistrationRequest.class)))
+	@Operation(
+			summary = "Deregister a participant covered in the named regency (anywhere if none is named and the client acts in all areas); 202 once Kafka has the event")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(schema = @Schema(implementation = DeregistrationRequest.class)))
 	@PostMapping(path = "/deregistrations", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Receipt deregister(@RequestBody JsonNode body, @AuthenticationPrincipal Client client) {
 		DeregistrationRequest request = valid(body, DeregistrationRequest.class);
 		if (request.regencyCode() == null && !client.actsEverywhere()) {
-			throw new InvalidRequest(List.of(new FieldProblem("regencyCode",
-					"is required: name the regency the participant is covered in")));
+			throw new InvalidRequest(List
+				.of(new FieldProblem("regencyCode", "is required: name the regency the participant is covered in")));
 		}
 		if (request.regencyCode() != null) {
 			client.requireArea(request.regencyCode());

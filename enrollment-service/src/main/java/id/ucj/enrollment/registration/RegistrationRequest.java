@@ -19,8 +19,8 @@ import jakarta.validation.constraints.Size;
  *
  * @param fullName optional; checked, never stored, logged or published
  * @param registeredAt when the field app captured it
- * @param paidThrough optional: the last month the registration pays for, from the capture month (in the regency's
- * time zone) to 12 months ahead; absent, the capture month alone
+ * @param paidThrough optional: the last month the registration pays for, from the capture
+ * month (in the regency's time zone) to 12 months ahead; absent, the capture month alone
  */
 @PaidMonths
 record RegistrationRequest(@NotNull @ValidNik String nik, @Size(max = 200) String fullName,

@@ -24,8 +24,9 @@ import id.ucj.support.web.FieldProblem;
 import id.ucj.support.web.FieldProblems;
 
 /**
- * Reads a request record from JSON field by field, so that the answer names every bad field at once: unknown
- * fields, values of the wrong type or format, and values that break the record's validation rules.
+ * Reads a request record from JSON field by field, so that the answer names every bad
+ * field at once: unknown fields, values of the wrong type or format, and values that
+ * break the record's validation rules.
  */
 @Component
 class RequestReader {
@@ -41,7 +42,10 @@ class RequestReader {
 		this.validator = validator;
 	}
 
-	/** The request and, when something is wrong with it, every problem (then the request may be null). */
+	/**
+	 * The request and, when something is wrong with it, every problem (then the request
+	 * may be null).
+	 */
 	record Read<T>(T request, List<FieldProblem> problems) {
 	}
 
@@ -73,7 +77,9 @@ class RequestReader {
 			}
 		}
 		T request = shape.instantiate(values);
-		Set<String> unreadable = problems.stream().map((problem) -> topLevel(problem.field())).collect(Collectors.toSet());
+		Set<String> unreadable = problems.stream()
+			.map((problem) -> topLevel(problem.field()))
+			.collect(Collectors.toSet());
 		FieldProblems.of(this.validator.validate(request))
 			.stream()
 			.filter((problem) -> !unreadable.contains(topLevel(problem.field())))
@@ -87,8 +93,9 @@ class RequestReader {
 	}
 
 	/**
-	 * A request record's fields, their JSON types and its constructor, looked up once per record type: reflection
-	 * on every item of every batch was a measurable part of a registration's cost.
+	 * A request record's fields, their JSON types and its constructor, looked up once per
+	 * record type: reflection on every item of every batch was a measurable part of a
+	 * registration's cost.
 	 */
 	private record Shape<T>(List<Field> fields, Set<String> names, Constructor<T> constructor) {
 
@@ -116,7 +123,8 @@ class RequestReader {
 				return this.constructor.newInstance(values);
 			}
 			catch (InstantiationException | IllegalAccessException | InvocationTargetException ex) {
-				throw new IllegalStateException("Cannot create " + this.constructor.getDeclaringClass().getSimpleName(), ex);
+				throw new IllegalStateException("Cannot create " + this.constructor.getDeclaringClass().getSimpleName(),
+						ex);
 			}
 		}
 

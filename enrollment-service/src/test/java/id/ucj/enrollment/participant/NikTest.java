@@ -20,11 +20,8 @@ class NikTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({
-			"150301150890000, must be exactly 16 digits",
-			"15030115089000012, must be exactly 16 digits",
-			"15030115089O0001, must be exactly 16 digits",
-			"9903011508900001, digits 1-2 must be a province code",
+	@CsvSource({ "150301150890000, must be exactly 16 digits", "15030115089000012, must be exactly 16 digits",
+			"15030115089O0001, must be exactly 16 digits", "9903011508900001, digits 1-2 must be a province code",
 			"1599011508900001, digits 3-4 must be a regency code of the province in digits 1-2",
 			"1503013208900001, digits 7-12 must be a birth date DDMMYY (day plus 40 for women)",
 			"1503017208900001, digits 7-12 must be a birth date DDMMYY (day plus 40 for women)",

@@ -26,7 +26,8 @@ class ParticipantIdsTest {
 
 	@Test
 	void givesTheSameNikTheSameIdAndNeverTheNikItself() {
-		ParticipantIds ids = new ParticipantIds(new PseudonymKey(new PseudonymSettings(key('a'), this.dir.resolve("k"), 1)));
+		ParticipantIds ids = new ParticipantIds(
+				new PseudonymKey(new PseudonymSettings(key('a'), this.dir.resolve("k"), 1)));
 
 		assertThat(ids.of(NIK)).isEqualTo(ids.of(NIK)).doesNotContain(NIK).matches("v1-[0-9a-f]{64}");
 		assertThat(ids.of("1503011508900002")).isNotEqualTo(ids.of(NIK));
@@ -34,7 +35,8 @@ class ParticipantIdsTest {
 
 	@Test
 	void givesEveryThreadTheSameIdsAsOneThreadDoes() throws Exception {
-		ParticipantIds ids = new ParticipantIds(new PseudonymKey(new PseudonymSettings(key('a'), this.dir.resolve("k"), 1)));
+		ParticipantIds ids = new ParticipantIds(
+				new PseudonymKey(new PseudonymSettings(key('a'), this.dir.resolve("k"), 1)));
 		List<String> niks = IntStream.range(0, 2_000).mapToObj((i) -> String.format("15030115089%05d", i)).toList();
 		List<String> alone = niks.stream().map(ids::of).toList();
 
@@ -55,8 +57,10 @@ class ParticipantIdsTest {
 
 	@Test
 	void dependsOnTheKey() {
-		ParticipantIds first = new ParticipantIds(new PseudonymKey(new PseudonymSettings(key('a'), this.dir.resolve("k"), 1)));
-		ParticipantIds second = new ParticipantIds(new PseudonymKey(new PseudonymSettings(key('b'), this.dir.resolve("k"), 1)));
+		ParticipantIds first = new ParticipantIds(
+				new PseudonymKey(new PseudonymSettings(key('a'), this.dir.resolve("k"), 1)));
+		ParticipantIds second = new ParticipantIds(
+				new PseudonymKey(new PseudonymSettings(key('b'), this.dir.resolve("k"), 1)));
 
 		assertThat(first.of(NIK)).isNotEqualTo(second.of(NIK));
 	}
@@ -73,7 +77,8 @@ class ParticipantIdsTest {
 
 	@Test
 	void namesTheKeysVersionInEveryId() {
-		ParticipantIds second = new ParticipantIds(new PseudonymKey(new PseudonymSettings(key('b'), this.dir.resolve("k"), 2)));
+		ParticipantIds second = new ParticipantIds(
+				new PseudonymKey(new PseudonymSettings(key('b'), this.dir.resolve("k"), 2)));
 
 		assertThat(second.of(NIK)).matches("v2-[0-9a-f]{64}");
 	}

@@ -23,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Who may enrol where: credentials, roles, areas and rate limits, as field apps meet them. */
+/**
+ * Who may enrol where: credentials, roles, areas and rate limits, as field apps meet
+ * them.
+ */
 @IntegrationTest
 class AccessTest {
 
@@ -41,11 +44,14 @@ class AccessTest {
 	@Test
 	void refusesEveryRequestWithoutAValidCredentialWith401AndHowToAuthenticate() {
 		for (String key : java.util.Arrays.asList(null, "ucj_not-a-key", "eyJhbGciOiJSUzI1NiJ9.e30.c2ln")) {
-			HttpResponse<String> response = api(key).post(REGISTRATIONS, Registrations.registration(Registrations.nik(1)));
+			HttpResponse<String> response = api(key).post(REGISTRATIONS,
+					Registrations.registration(Registrations.nik(1)));
 
 			assertThat(response.statusCode()).as(String.valueOf(key)).isEqualTo(401);
 			assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Bearer");
-			assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+			assertThat(response.headers().firstValue("Content-Type")).get()
+				.asString()
+				.startsWith("application/problem+json");
 		}
 		assertThat(api(null).get("/actuator/prometheus").statusCode()).isEqualTo(401);
 		assertThat(api(null).get("/actuator/metrics").statusCode()).isEqualTo(401);
@@ -60,10 +66,13 @@ class AccessTest {
 	@Test
 	void refusesAReaderOrAdminWith403() {
 		for (String key : List.of(TestKeys.READER, TestKeys.ADMIN)) {
-			HttpResponse<String> response = api(key).post(REGISTRATIONS, Registrations.registration(Registrations.nik(2)));
+			HttpResponse<String> response = api(key).post(REGISTRATIONS,
+					Registrations.registration(Registrations.nik(2)));
 
 			assertThat(response.statusCode()).isEqualTo(403);
-			assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+			assertThat(response.headers().firstValue("Content-Type")).get()
+				.asString()
+				.startsWith("application/problem+json");
 		}
 		assertThat(this.topic.countSinceMark()).isZero();
 	}
@@ -76,7 +85,9 @@ class AccessTest {
 				Registrations.registration(Registrations.nik(4), "15.03", TestClock.START.minus(1, ChronoUnit.HOURS)));
 
 		assertThat(outside.statusCode()).isEqualTo(403);
-		assertThat(outside.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+		assertThat(outside.headers().firstValue("Content-Type")).get()
+			.asString()
+			.startsWith("application/problem+json");
 		assertThat(this.json.readTree(outside.body()).get("detail").asString()).contains("51.71").contains("15");
 		assertThat(inside.statusCode()).isEqualTo(202);
 		List<ConsumerRecord<byte[], byte[]>> records = this.topic.readToEnd();
@@ -90,7 +101,8 @@ class AccessTest {
 		String batch = "{\"registrations\": [" + String.join(",",
 				Registrations.registration(Registrations.nik(5), "15.03", TestClock.START.minus(1, ChronoUnit.HOURS)),
 				Registrations.registration(Registrations.nik(6), "51.71", TestClock.START.minus(1, ChronoUnit.HOURS)),
-				Registrations.registration(Registrations.nik(7), "15.04", TestClock.START.minus(1, ChronoUnit.HOURS))) + "]}";
+				Registrations.registration(Registrations.nik(7), "15.04", TestClock.START.minus(1, ChronoUnit.HOURS)))
+				+ "]}";
 
 		HttpResponse<String> response = api(TestKeys.ENROLLER_JAMBI).post(REGISTRATIONS + "/batch", batch);
 
@@ -107,7 +119,8 @@ class AccessTest {
 	void requiresAnAreaLimitedEnrollerToNameTheRegencyOfADeregistrationAndKeepsItInTheEvent() {
 		String nik = Registrations.nik(8);
 
-		HttpResponse<String> unnamed = api(TestKeys.ENROLLER_JAMBI).post("/api/v1/deregistrations", Registrations.deregistration(nik));
+		HttpResponse<String> unnamed = api(TestKeys.ENROLLER_JAMBI).post("/api/v1/deregistrations",
+				Registrations.deregistration(nik));
 		HttpResponse<String> elsewhere = api(TestKeys.ENROLLER_JAMBI).post("/api/v1/deregistrations",
 				Registrations.deregistration(nik, "51.71"));
 		HttpResponse<String> inside = api(TestKeys.ENROLLER_JAMBI).post("/api/v1/deregistrations",
@@ -120,8 +133,10 @@ class AccessTest {
 		List<ConsumerRecord<byte[], byte[]>> records = this.topic.readToEnd();
 		assertThat(records).hasSize(1);
 		assertThat(this.json.readTree(records.get(0).value()).get("regencyCode").asString()).isEqualTo("15.03");
-		assertThat(api(TestKeys.ENROLLER).post("/api/v1/deregistrations", Registrations.deregistration(nik)).statusCode())
-			.as("a client of all areas may leave the regency out").isEqualTo(202);
+		assertThat(
+				api(TestKeys.ENROLLER).post("/api/v1/deregistrations", Registrations.deregistration(nik)).statusCode())
+			.as("a client of all areas may leave the regency out")
+			.isEqualTo(202);
 	}
 
 	@Test
@@ -129,22 +144,27 @@ class AccessTest {
 		HttpTestClient slow = api(TestKeys.ENROLLER_FIVE_PER_SECOND);
 		HttpResponse<String> limited = null;
 		for (int i = 0; i < 50 && limited == null; i++) {
-			HttpResponse<String> response = slow.post("/api/v1/deregistrations", Registrations.deregistration(Registrations.nik(9)));
+			HttpResponse<String> response = slow.post("/api/v1/deregistrations",
+					Registrations.deregistration(Registrations.nik(9)));
 			if (response.statusCode() == 429) {
 				limited = response;
 			}
 		}
 
 		assertThat(limited).as("a 429 within 50 requests at 5 per second").isNotNull();
-		assertThat(limited.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+		assertThat(limited.headers().firstValue("Content-Type")).get()
+			.asString()
+			.startsWith("application/problem+json");
 		long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
 		assertThat(retryAfter).isBetween(1L, 2L);
-		// The client under test honours Retry-After: it waits what the header says, no less, then gets through.
+		// The client under test honours Retry-After: it waits what the header says, no
+		// less, then gets through.
 		await().pollDelay(Duration.ofSeconds(retryAfter))
 			.atMost(Duration.ofSeconds(retryAfter + 5))
 			.until(() -> slow.post("/api/v1/deregistrations", Registrations.deregistration(Registrations.nik(9)))
 				.statusCode() == 202);
-		assertThat(api(TestKeys.ENROLLER).post("/api/v1/deregistrations", Registrations.deregistration(Registrations.nik(9)))
+		assertThat(api(TestKeys.ENROLLER)
+			.post("/api/v1/deregistrations", Registrations.deregistration(Registrations.nik(9)))
 			.statusCode()).as("another client is not limited by it").isEqualTo(202);
 	}
 

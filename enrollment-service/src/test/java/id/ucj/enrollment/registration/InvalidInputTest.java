@@ -30,7 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** Every invalid input gets a 4xx problem naming the bad field, and nothing reaches Kafka. */
+/**
+ * Every invalid input gets a 4xx problem naming the bad field, and nothing reaches Kafka.
+ */
 @IntegrationTest
 class InvalidInputTest {
 
@@ -58,38 +60,31 @@ class InvalidInputTest {
 		this.api = new HttpTestClient(this.port, TestKeys.ENROLLER);
 	}
 
-	/** Every answer here comes after any publishing the request could have caused, so none is still on its way. */
+	/**
+	 * Every answer here comes after any publishing the request could have caused, so none
+	 * is still on its way.
+	 */
 	@AfterEach
 	void nothingReachedKafka() {
 		assertThat(this.topic.countSinceMark()).as("records published").isZero();
 	}
 
 	static Stream<Arguments> invalidRegistrations() {
-		return Stream.of(
-				arguments("nik", with("nik", "150301550890000")),
-				arguments("nik", with("nik", "15030155089000011")),
-				arguments("nik", with("nik", "15030155O8900001")),
-				arguments("nik", with("nik", "9903015508900001")),
-				arguments("nik", with("nik", "1599015508900001")),
-				arguments("nik", with("nik", "1503013208900001")),
-				arguments("nik", with("nik", "1503017208900001")),
-				arguments("nik", with("nik", "1503012902970001")),
-				arguments("nik", with("nik", 1503015508900001L)),
-				arguments("nik", without("nik")),
-				arguments("fullName", with("fullName", "x".repeat(201))),
+		return Stream.of(arguments("nik", with("nik", "150301550890000")),
+				arguments("nik", with("nik", "15030155089000011")), arguments("nik", with("nik", "15030155O8900001")),
+				arguments("nik", with("nik", "9903015508900001")), arguments("nik", with("nik", "1599015508900001")),
+				arguments("nik", with("nik", "1503013208900001")), arguments("nik", with("nik", "1503017208900001")),
+				arguments("nik", with("nik", "1503012902970001")), arguments("nik", with("nik", 1503015508900001L)),
+				arguments("nik", without("nik")), arguments("fullName", with("fullName", "x".repeat(201))),
 				arguments("regencyCode", with("regencyCode", "15.99")),
 				arguments("regencyCode", with("regencyCode", "1503")),
-				arguments("regencyCode", with("regencyCode", 15.03)),
-				arguments("regencyCode", without("regencyCode")),
-				arguments("segment", with("segment", "INFORMAL")),
-				arguments("segment", with("segment", "bpu")),
-				arguments("segment", with("segment", 1)),
-				arguments("segment", without("segment")),
+				arguments("regencyCode", with("regencyCode", 15.03)), arguments("regencyCode", without("regencyCode")),
+				arguments("segment", with("segment", "INFORMAL")), arguments("segment", with("segment", "bpu")),
+				arguments("segment", with("segment", 1)), arguments("segment", without("segment")),
 				arguments("programs", with("programs", List.of())),
 				arguments("programs", with("programs", List.of("JKK", "JKK"))),
 				arguments("programs[1]", with("programs", List.of("JKK", "JKN"))),
-				arguments("programs", with("programs", "JKK")),
-				arguments("programs", without("programs")),
+				arguments("programs", with("programs", "JKK")), arguments("programs", without("programs")),
 				arguments("fundingSource", with("fundingSource", "APBN")),
 				arguments("fundingSource", without("fundingSource")),
 				arguments("registeredAt", with("registeredAt", TestClock.START.plus(1, ChronoUnit.DAYS).toString())),
@@ -142,7 +137,8 @@ class InvalidInputTest {
 		return Stream.of(arguments("registrations", "{\"registrations\": []}"), arguments("registrations", "{}"),
 				arguments("registrations", "{\"registrations\": {}}"),
 				arguments("registrations", "{\"registrations\": [" + String.join(",", tooMany) + "]}"),
-				arguments("extra", "{\"registrations\": [" + Registrations.registration(Registrations.nik(1)) + "], \"extra\": 1}"));
+				arguments("extra", "{\"registrations\": [" + Registrations.registration(Registrations.nik(1))
+						+ "], \"extra\": 1}"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -161,8 +157,9 @@ class InvalidInputTest {
 				""");
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(this.json.readTree(response.body()).get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
-				"employer", "fundingSource", "nik", "programs[1]", "regencyCode", "registeredAt", "segment");
+		assertThat(this.json.readTree(response.body()).get("errors").findValuesAsString("field"))
+			.containsExactlyInAnyOrder("employer", "fundingSource", "nik", "programs[1]", "regencyCode", "registeredAt",
+					"segment");
 	}
 
 	@Test
@@ -197,8 +194,8 @@ class InvalidInputTest {
 				HttpRequest.BodyPublishers.ofString(Registrations.registration(Registrations.nik(1))));
 
 		assertThat(response.statusCode()).isEqualTo(415);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	@Test
@@ -208,8 +205,8 @@ class InvalidInputTest {
 		HttpResponse<String> response = this.api.post(BATCH, huge);
 
 		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	@Test
@@ -225,8 +222,8 @@ class InvalidInputTest {
 
 	private void assertProblem(HttpResponse<String> response, int status, String field) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		JsonNode problem = this.json.readTree(response.body());
 		assertThat(problem.get("status").asInt()).isEqualTo(status);
 		assertThat(problem.get("errors").findValuesAsString("field")).as(response.body()).contains(field);

@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * With the broker gone, registrations fail within seconds with 503, and what was refused is not published behind
- * the client's back when the broker returns. The broker is a real one, reached through a proxy that the test
- * cuts and restores, so that it comes back on the same address with its data.
+ * With the broker gone, registrations fail within seconds with 503, and what was refused
+ * is not published behind the client's back when the broker returns. The broker is a real
+ * one, reached through a proxy that the test cuts and restores, so that it comes back on
+ * the same address with its data.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class KafkaOutageTest {
@@ -69,22 +70,26 @@ class KafkaOutageTest {
 
 		proxy.cut();
 		Instant start = Instant.now();
-		HttpResponse<String> refused = api.post("/api/v1/registrations", Registrations.registration(Registrations.nik(101)));
+		HttpResponse<String> refused = api.post("/api/v1/registrations",
+				Registrations.registration(Registrations.nik(101)));
 		Duration waited = Duration.between(start, Instant.now());
 
 		assertThat(refused.statusCode()).isEqualTo(503);
 		assertThat(refused.headers().firstValue("Retry-After")).contains("5");
-		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(waited).as("bounded by the producer's delivery timeout").isLessThan(Duration.ofSeconds(15));
 
 		proxy.restore();
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-				api.post("/api/v1/registrations", Registrations.registration(Registrations.nik(102))).statusCode())
-			.isEqualTo(202));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(
+					api.post("/api/v1/registrations", Registrations.registration(Registrations.nik(102))).statusCode())
+				.isEqualTo(202));
 
-		// Once the service's producer has nothing left to send, whatever it had kept of the refused registration is
-		// on the topic or dropped for good: the whole topic as it then ends is all there will ever be.
+		// Once the service's producer has nothing left to send, whatever it had kept of
+		// the refused registration is
+		// on the topic or dropped for good: the whole topic as it then ends is all there
+		// will ever be.
 		this.kafka.flush();
 		try (TopicReader topic = new TopicReader(broker.getBrokersAsString(), Topics.PARTICIPANT_EVENTS)) {
 			List<ConsumerRecord<byte[], byte[]>> records = topic.readToEnd(Map.of());

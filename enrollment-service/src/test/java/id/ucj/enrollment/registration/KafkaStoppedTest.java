@@ -18,7 +18,10 @@ import id.ucj.testsupport.KafkaTestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The broker process itself stops (not only the network): registrations still fail fast with 503. */
+/**
+ * The broker process itself stops (not only the network): registrations still fail fast
+ * with 503.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class KafkaStoppedTest {
 

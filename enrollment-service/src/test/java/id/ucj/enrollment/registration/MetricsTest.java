@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every assertion is on the change between a scrape before and one after the test's own requests: other test
- * classes share this application and its meters, and a meter registered at start-up proves nothing by existing.
+ * Every assertion is on the change between a scrape before and one after the test's own
+ * requests: other test classes share this application and its meters, and a meter
+ * registered at start-up proves nothing by existing.
  */
 @IntegrationTest
 class MetricsTest {
@@ -36,21 +37,28 @@ class MetricsTest {
 		PrometheusScrape before = PrometheusScrape.of(api);
 
 		api.post("/api/v1/registrations", Registrations.registration(Registrations.nik(300)));
-		api.post("/api/v1/registrations/batch", "{\"registrations\": [" + Registrations.registration(Registrations.nik(302)) + ","
-				+ Registrations.registration(Registrations.nik(303)) + "]}");
+		api.post("/api/v1/registrations/batch",
+				"{\"registrations\": [" + Registrations.registration(Registrations.nik(302)) + ","
+						+ Registrations.registration(Registrations.nik(303)) + "]}");
 		api.post("/api/v1/registrations", Registrations.registration("1503019908900001"));
 		api.post("/api/v1/registrations", "{\"nik\":");
 		api.post("/api/v1/deregistrations", Registrations.deregistration(Registrations.nik(300)));
 
-		// Publish times are recorded when Kafka's acknowledgement completes, a moment after the answer may have left.
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(increase(before, PrometheusScrape.of(api),
-				"ucj_enrollment_publish_seconds_count", "outcome", "success")).isEqualTo(4));
+		// Publish times are recorded when Kafka's acknowledgement completes, a moment
+		// after the answer may have left.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(increase(before, PrometheusScrape.of(api),
+					"ucj_enrollment_publish_seconds_count", "outcome", "success"))
+				.isEqualTo(4));
 		String text = api.as(TestKeys.READER).get("/actuator/prometheus").body();
 		PrometheusScrape after = PrometheusScrape.parse(text);
-		assertThat(increase(before, after, "ucj_enrollment_accepted_total", "application", "enrollment-service", "event",
-				"participant.registered")).isEqualTo(3);
-		assertThat(increase(before, after, "ucj_enrollment_accepted_total", "event", "participant.deregistered")).isEqualTo(1);
-		assertThat(increase(before, after, "ucj_enrollment_rejected_total", "event", "participant.registered", "reason", "nik"))
+		assertThat(increase(before, after, "ucj_enrollment_accepted_total", "application", "enrollment-service",
+				"event", "participant.registered"))
+			.isEqualTo(3);
+		assertThat(increase(before, after, "ucj_enrollment_accepted_total", "event", "participant.deregistered"))
+			.isEqualTo(1);
+		assertThat(increase(before, after, "ucj_enrollment_rejected_total", "event", "participant.registered", "reason",
+				"nik"))
 			.isEqualTo(1);
 		assertThat(increase(before, after, "ucj_enrollment_rejected_total", "reason", "body")).isEqualTo(1);
 		assertThat(increase(before, after, "ucj_enrollment_publish_seconds_count", "outcome", "success")).isEqualTo(4);
@@ -73,7 +81,8 @@ class MetricsTest {
 			.hasSize(38);
 		assertThat(after.matching("ucj_enrollment_last_registration_timestamp_seconds")).hasSize(38);
 		assertThat(increase(before, after, "ucj_enrollment_registrations_total", "application", "enrollment-service",
-				"province", "15", "province_name", "Jambi")).isEqualTo(1);
+				"province", "15", "province_name", "Jambi"))
+			.isEqualTo(1);
 		assertThat(increase(before, after, "ucj_enrollment_registrations_total", "province", "94")).isZero();
 		assertThat(after.value("ucj_enrollment_last_registration_timestamp_seconds", "province", "15"))
 			.as("the service's clock when it accepted the registration")
@@ -82,8 +91,9 @@ class MetricsTest {
 			.isGreaterThanOrEqualTo(TestClock.START.getEpochSecond());
 		assertThat(after.value("ucj_enrollment_last_registration_timestamp_seconds", "province", "94"))
 			.isEqualTo(before.value("ucj_enrollment_last_registration_timestamp_seconds", "province", "94"));
-		assertThat(increase(before, after, "http_server_requests_seconds_count", "uri", "/api/v1/registrations", "status",
-				"202")).isEqualTo(1);
+		assertThat(increase(before, after, "http_server_requests_seconds_count", "uri", "/api/v1/registrations",
+				"status", "202"))
+			.isEqualTo(1);
 		assertThat(after.matching("http_server_requests_seconds_bucket", "uri", "/api/v1/registrations", "le", "0.001"))
 			.isNotEmpty();
 	}

@@ -58,7 +58,8 @@ class RegistrationPublishingTest {
 		String nik = Registrations.nik(1);
 		Instant registeredAt = TestClock.START.minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
-		HttpResponse<String> response = this.api.post("/api/v1/registrations", Registrations.registration(nik, registeredAt));
+		HttpResponse<String> response = this.api.post("/api/v1/registrations",
+				Registrations.registration(nik, registeredAt));
 
 		assertThat(response.statusCode()).isEqualTo(202);
 		JsonNode receipt = this.json.readTree(response.body());
@@ -130,7 +131,8 @@ class RegistrationPublishingTest {
 	@Test
 	void publishesADeregistrationUnderTheSameParticipantIdAsTheRegistration() {
 		String nik = Registrations.nik(2);
-		String registered = this.json.readTree(this.api.post("/api/v1/registrations", Registrations.registration(nik)).body())
+		String registered = this.json
+			.readTree(this.api.post("/api/v1/registrations", Registrations.registration(nik)).body())
 			.get("participantId")
 			.asString();
 
@@ -153,8 +155,12 @@ class RegistrationPublishingTest {
 	void givesARetriedCaptureTheSameEventId() {
 		String body = Registrations.registration(Registrations.nik(3));
 
-		String first = this.json.readTree(this.api.post("/api/v1/registrations", body).body()).get("eventId").asString();
-		String retry = this.json.readTree(this.api.post("/api/v1/registrations", body).body()).get("eventId").asString();
+		String first = this.json.readTree(this.api.post("/api/v1/registrations", body).body())
+			.get("eventId")
+			.asString();
+		String retry = this.json.readTree(this.api.post("/api/v1/registrations", body).body())
+			.get("eventId")
+			.asString();
 
 		assertThat(retry).isEqualTo(first);
 	}
@@ -171,7 +177,8 @@ class RegistrationPublishingTest {
 		List<String> parts = new ArrayList<>();
 		parts.add(new String(record.key(), StandardCharsets.UTF_8));
 		parts.add(new String(record.value(), StandardCharsets.UTF_8));
-		record.headers().forEach((header) -> parts.add(header.key() + "=" + new String(header.value(), StandardCharsets.UTF_8)));
+		record.headers()
+			.forEach((header) -> parts.add(header.key() + "=" + new String(header.value(), StandardCharsets.UTF_8)));
 		assertThat(parts).noneMatch((part) -> part.contains(nik))
 			.noneMatch((part) -> part.contains(Registrations.FULL_NAME))
 			.noneMatch((part) -> part.contains("Siti"));

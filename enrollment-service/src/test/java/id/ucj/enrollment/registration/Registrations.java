@@ -5,7 +5,9 @@ import java.time.temporal.ChronoUnit;
 
 import id.ucj.testsupport.TestClock;
 
-/** Request bodies for tests: valid ones to start from, with NIKs that follow every rule. */
+/**
+ * Request bodies for tests: valid ones to start from, with NIKs that follow every rule.
+ */
 final class Registrations {
 
 	static final String FULL_NAME = "Siti Rahmawati Sarolangun";
@@ -13,7 +15,10 @@ final class Registrations {
 	private Registrations() {
 	}
 
-	/** A valid NIK issued in Sarolangun (15.03) to a woman born 15 August 1990, with its own serial. */
+	/**
+	 * A valid NIK issued in Sarolangun (15.03) to a woman born 15 August 1990, with its
+	 * own serial.
+	 */
 	static String nik(int serial) {
 		return "150301" + "550890" + String.format("%04d", serial % 10_000);
 	}
@@ -50,7 +55,8 @@ final class Registrations {
 		return """
 				{"nik": "%s", "regencyCode": "%s", "coverFrom": "%s", "coverThrough": "%s", "fundingSource": "APBD",
 				 "amount": %d, "paidAt": "%s"}
-				""".formatted(nik, regencyCode, coverFrom, coverThrough, amount, TestClock.START.minus(1, ChronoUnit.HOURS));
+				""".formatted(nik, regencyCode, coverFrom, coverThrough, amount,
+				TestClock.START.minus(1, ChronoUnit.HOURS));
 	}
 
 }

@@ -34,15 +34,16 @@ class AlertController {
 	}
 
 	/**
-	 * Alerts in the client's areas, newest crossing first, optionally of one regency, province or direction. Paging
-	 * parameters out of range are a 400 naming the parameter (Spring MVC's own method validation). Delivery errors
-	 * are shown to admins only.
+	 * Alerts in the client's areas, newest crossing first, optionally of one regency,
+	 * province or direction. Paging parameters out of range are a 400 naming the
+	 * parameter (Spring MVC's own method validation). Delivery errors are shown to admins
+	 * only.
 	 */
 	@GetMapping
 	PagedModel<Alert> alerts(@RequestParam(required = false) String regency,
 			@RequestParam(required = false) String province, @RequestParam(required = false) Direction direction,
-			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
-			@AuthenticationPrincipal Client client) {
+			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, @AuthenticationPrincipal Client client) {
 		Criteria criteria = inAreas(client);
 		if (regency != null) {
 			criteria = criteria.and("regencyCode").is(regency);

@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** Alerts by direction, deliveries by channel and outcome, and how long a crossing takes to reach a receiver. */
+/**
+ * Alerts by direction, deliveries by channel and outcome, and how long a crossing takes
+ * to reach a receiver.
+ */
 @Component
 public class AlertMetrics {
 

@@ -23,9 +23,10 @@ import id.ucj.notification.delivery.Channels;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Takes a snapshot exactly once: alerts first, under ids derived from the crossing (a replay finds them there),
- * then the regency's watch, with a compare-and-set on the last version taken. A snapshot whose version is not
- * newer than the last taken changes nothing; one that loses the race to another instance is evaluated again.
+ * Takes a snapshot exactly once: alerts first, under ids derived from the crossing (a
+ * replay finds them there), then the regency's watch, with a compare-and-set on the last
+ * version taken. A snapshot whose version is not newer than the last taken changes
+ * nothing; one that loses the race to another instance is evaluated again.
  */
 @Component
 class CrossingDetector {
@@ -63,23 +64,28 @@ class CrossingDetector {
 			Thresholds.Evaluation evaluation = Thresholds.evaluate((watch != null) ? watch.thresholds() : List.of(),
 					snapshot, this.settings);
 			evaluation.crossings()
-				.forEach((crossing) -> record(snapshot, snapshot.regencyCode() + "/" + crossing.threshold() + "/"
-						+ crossing.number(), crossing.threshold(), crossing.direction(), null));
+				.forEach((crossing) -> record(snapshot,
+						snapshot.regencyCode() + "/" + crossing.threshold() + "/" + crossing.number(),
+						crossing.threshold(), crossing.direction(), null));
 			evaluation.risks()
-				.forEach((risk) -> record(snapshot, snapshot.regencyCode() + "/" + risk.threshold() + "/" + risk.direction()
-						+ "/" + risk.month(), risk.threshold(), risk.direction(), risk));
+				.forEach((risk) -> record(snapshot,
+						snapshot.regencyCode() + "/" + risk.threshold() + "/" + risk.direction() + "/" + risk.month(),
+						risk.threshold(), risk.direction(), risk));
 			if (advance(watch, new RegencyWatch(snapshot.regencyCode(), snapshot.version(), evaluation.states()))) {
 				return;
 			}
 		}
-		throw new IllegalStateException("The watch of regency " + snapshot.regencyCode() + " kept changing concurrently");
+		throw new IllegalStateException(
+				"The watch of regency " + snapshot.regencyCode() + " kept changing concurrently");
 	}
 
 	/**
-	 * Records one alert under an id that names what it is about: a crossing by its number, a risk by the month it
-	 * is for (so each is alerted once per regency, threshold and month).
+	 * Records one alert under an id that names what it is about: a crossing by its
+	 * number, a risk by the month it is for (so each is alerted once per regency,
+	 * threshold and month).
 	 */
-	private void record(CoverageSnapshot snapshot, String id, double threshold, Direction direction, Risks.RiskChange risk) {
+	private void record(CoverageSnapshot snapshot, String id, double threshold, Direction direction,
+			Risks.RiskChange risk) {
 		Instant now = this.clock.instant();
 		Map<String, Alert.Delivery> deliveries = new LinkedHashMap<>();
 		this.channels.names().forEach((channel) -> deliveries.put(channel, Alert.Delivery.pending(now)));
@@ -93,7 +99,8 @@ class CrossingDetector {
 			this.events.publishEvent(new AlertRecorded(alert.id()));
 		}
 		catch (DuplicateKeyException ex) {
-			// Already recorded by an earlier attempt or another instance: one alert per crossing.
+			// Already recorded by an earlier attempt or another instance: one alert per
+			// crossing.
 		}
 	}
 
@@ -107,8 +114,10 @@ class CrossingDetector {
 				return false;
 			}
 		}
-		return this.mongo.updateFirst(Query.query(where("_id").is(before.regencyCode()).and("version").is(before.version())),
-				new Update().set("version", after.version()).set("thresholds", after.thresholds()), RegencyWatch.class)
+		return this.mongo
+			.updateFirst(Query.query(where("_id").is(before.regencyCode()).and("version").is(before.version())),
+					new Update().set("version", after.version()).set("thresholds", after.thresholds()),
+					RegencyWatch.class)
 			.getMatchedCount() == 1;
 	}
 

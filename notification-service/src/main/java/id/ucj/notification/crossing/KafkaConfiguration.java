@@ -9,18 +9,23 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import id.ucj.support.KafkaFailurePolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The Kafka failure policy ({@link KafkaFailurePolicy}) and the dead-letter topic this service owns. */
+/**
+ * The Kafka failure policy ({@link KafkaFailurePolicy}) and the dead-letter topic this
+ * service owns.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
 	@Bean
-	DefaultErrorHandler errorHandler(KafkaOperations<String, byte[]> kafka, TopicSettings topics, MeterRegistry meters) {
+	DefaultErrorHandler errorHandler(KafkaOperations<String, byte[]> kafka, TopicSettings topics,
+			MeterRegistry meters) {
 		return KafkaFailurePolicy.deadLetterOrRetry(kafka, topics.deadLetters(), meters, InvalidSnapshot.class);
 	}
 
 	@Bean
 	NewTopic coverageChangesDeadLetters(TopicSettings topics) {
-		return KafkaFailurePolicy.deadLetterTopic(topics.deadLetters(), topics.replicas(), topics.deadLetterRetention());
+		return KafkaFailurePolicy.deadLetterTopic(topics.deadLetters(), topics.replicas(),
+				topics.deadLetterRetention());
 	}
 
 }

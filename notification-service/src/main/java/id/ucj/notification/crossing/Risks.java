@@ -9,11 +9,13 @@ import id.ucj.contract.CoverageSnapshot;
 import id.ucj.notification.alert.Direction;
 
 /**
- * The at-risk rule for one threshold T: a regency at or above T now whose forecast (participants still active if
- * nothing is renewed) falls below T within the horizon is at risk, for the first month it falls in; once per
- * (regency, T, month). The risk clears, with an alert, when a later forecast no longer falls within the horizon
- * while the regency is still at or above T; it ends silently when the regency does fall (a {@code FELL_BACK} says
- * so) or when the forecast moves to another month (which is a new risk).
+ * The at-risk rule for one threshold T: a regency at or above T now whose forecast
+ * (participants still active if nothing is renewed) falls below T within the horizon is
+ * at risk, for the first month it falls in; once per (regency, T, month). The risk
+ * clears, with an alert, when a later forecast no longer falls within the horizon while
+ * the regency is still at or above T; it ends silently when the regency does fall (a
+ * {@code FELL_BACK} says so) or when the forecast moves to another month (which is a new
+ * risk).
  */
 final class Risks {
 
@@ -23,13 +25,18 @@ final class Risks {
 	/**
 	 * A change of risk.
 	 *
-	 * @param renewalsNeeded participants to renew to stay at T in {@code month} ({@code AT_RISK} only)
-	 * @param renewalCost one month of those renewals, in rupiah, when the snapshot names a premium
+	 * @param renewalsNeeded participants to renew to stay at T in {@code month}
+	 * ({@code AT_RISK} only)
+	 * @param renewalCost one month of those renewals, in rupiah, when the snapshot names
+	 * a premium
 	 */
 	record RiskChange(double threshold, Direction direction, YearMonth month, Long renewalsNeeded, Long renewalCost) {
 	}
 
-	/** The month at risk after this snapshot ({@code null}: none), and the alert it calls for, if any. */
+	/**
+	 * The month at risk after this snapshot ({@code null}: none), and the alert it calls
+	 * for, if any.
+	 */
 	record Outcome(YearMonth riskMonth, RiskChange change) {
 	}
 
@@ -58,7 +65,8 @@ final class Risks {
 			}
 			long renewals = targetCount - falls.active();
 			Long cost = (snapshot.premium() != null) ? Math.multiplyExact(renewals, snapshot.premium()) : null;
-			return new Outcome(falls.month(), new RiskChange(threshold, Direction.AT_RISK, falls.month(), renewals, cost));
+			return new Outcome(falls.month(),
+					new RiskChange(threshold, Direction.AT_RISK, falls.month(), renewals, cost));
 		}
 		if (atRisk != null) {
 			return new Outcome(null, new RiskChange(threshold, Direction.RISK_CLEARED, atRisk, null, null));

@@ -8,7 +8,10 @@ import id.ucj.contract.CoverageSnapshot;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Takes each regency's coverage snapshots from the compacted coverage-changes topic, in order per regency. */
+/**
+ * Takes each regency's coverage snapshots from the compacted coverage-changes topic, in
+ * order per regency.
+ */
 @Component
 class SnapshotListener {
 

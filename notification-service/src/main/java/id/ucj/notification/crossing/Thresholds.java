@@ -13,9 +13,11 @@ import id.ucj.contract.CoverageSnapshot;
 import id.ucj.notification.alert.Direction;
 
 /**
- * The crossing rules, the same for every threshold T: "reached" when the ratio is at least T and no "reached" is
- * outstanding (also when first seen above T); "fell back" when, after "reached", the ratio drops below T minus
- * the hysteresis; and, with {@link Risks}, whether a forecast puts it at risk. Decimal arithmetic, so that 0.65 - 0.01 is 0.64 and not 0.6400000000000001.
+ * The crossing rules, the same for every threshold T: "reached" when the ratio is at
+ * least T and no "reached" is outstanding (also when first seen above T); "fell back"
+ * when, after "reached", the ratio drops below T minus the hysteresis; and, with
+ * {@link Risks}, whether a forecast puts it at risk. Decimal arithmetic, so that 0.65 -
+ * 0.01 is 0.64 and not 0.6400000000000001.
  */
 final class Thresholds {
 
@@ -25,10 +27,12 @@ final class Thresholds {
 	record Crossing(double threshold, Direction direction, int number) {
 	}
 
-	record Evaluation(List<RegencyWatch.ThresholdState> states, List<Crossing> crossings, List<Risks.RiskChange> risks) {
+	record Evaluation(List<RegencyWatch.ThresholdState> states, List<Crossing> crossings,
+			List<Risks.RiskChange> risks) {
 	}
 
-	static Evaluation evaluate(List<RegencyWatch.ThresholdState> before, CoverageSnapshot snapshot, AlertSettings settings) {
+	static Evaluation evaluate(List<RegencyWatch.ThresholdState> before, CoverageSnapshot snapshot,
+			AlertSettings settings) {
 		TreeSet<Double> thresholds = new TreeSet<>(settings.milestones());
 		if (snapshot.target() != null) {
 			thresholds.add(snapshot.target());
@@ -48,7 +52,8 @@ final class Thresholds {
 				crossings.add(new Crossing(threshold, crossed, state.crossings()));
 			}
 			Risks.Outcome risk = Risks.evaluate(threshold,
-					(state.riskMonth() != null) ? YearMonth.parse(state.riskMonth()) : null, snapshot, settings.riskHorizon());
+					(state.riskMonth() != null) ? YearMonth.parse(state.riskMonth()) : null, snapshot,
+					settings.riskHorizon());
 			if (risk.change() != null) {
 				risks.add(risk.change());
 			}

@@ -15,8 +15,8 @@ import jakarta.validation.constraints.NotNull;
  * The notifier's topics: the one it consumes and the dead-letter topic it owns.
  *
  * @param coverageChanges consumed, compacted, keyed by regency code
- * @param replicas replication factor of the dead-letter topic when this service creates it (3 on a production
- * cluster)
+ * @param replicas replication factor of the dead-letter topic when this service creates
+ * it (3 on a production cluster)
  * @param deadLetterRetention how long dead letters are kept
  */
 @Validated

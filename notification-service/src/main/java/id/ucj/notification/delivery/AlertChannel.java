@@ -2,7 +2,10 @@ package id.ucj.notification.delivery;
 
 import id.ucj.notification.alert.Alert;
 
-/** Somewhere alerts go. Delivery is at least once; the alert's id is the idempotency key receivers dedupe on. */
+/**
+ * Somewhere alerts go. Delivery is at least once; the alert's id is the idempotency key
+ * receivers dedupe on.
+ */
 interface AlertChannel {
 
 	String name();

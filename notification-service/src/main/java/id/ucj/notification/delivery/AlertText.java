@@ -26,19 +26,19 @@ final class AlertText {
 	}
 
 	static String description(Alert alert) {
-		String renew = (alert.direction() == Direction.AT_RISK)
-				? "; renew " + alert.renewalsNeeded() + " participants"
-						+ ((alert.renewalCost() != null) ? " (Rp " + String.format(Locale.ROOT, "%,d", alert.renewalCost())
-								+ " a month)" : "") + " to stay there"
-				: "";
+		String renew = (alert.direction() == Direction.AT_RISK) ? "; renew " + alert.renewalsNeeded() + " participants"
+				+ ((alert.renewalCost() != null)
+						? " (Rp " + String.format(Locale.ROOT, "%,d", alert.renewalCost()) + " a month)" : "")
+				+ " to stay there" : "";
 		return summary(alert) + renew + ": " + alert.covered() + " of " + alert.workforce() + " workers covered ("
 				+ percent(alert.coverageRatio()) + ") at " + alert.crossedAt() + "; target "
-				+ ((alert.target() != null) ? percent(alert.target()) : "not set") + "; province " + alert.provinceCode()
-				+ ".";
+				+ ((alert.target() != null) ? percent(alert.target()) : "not set") + "; province "
+				+ alert.provinceCode() + ".";
 	}
 
 	private static String percent(Double ratio) {
-		return BigDecimal.valueOf(ratio * 100).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
+		return BigDecimal.valueOf(ratio * 100).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
+				+ "%";
 	}
 
 }

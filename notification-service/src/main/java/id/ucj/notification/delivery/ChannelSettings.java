@@ -14,15 +14,18 @@ import jakarta.validation.Valid;
  * The optional delivery channels; the alert log in MongoDB is always on.
  *
  * @param webhook enabled when {@code url} is set
- * @param email enabled when {@code to} names someone (and {@code spring.mail.host} an SMTP server)
+ * @param email enabled when {@code to} names someone (and {@code spring.mail.host} an
+ * SMTP server)
  */
 @Validated
 @ConfigurationProperties("ucj.channels")
 record ChannelSettings(@Valid @DefaultValue Webhook webhook, @Valid @DefaultValue Email email) {
 
 	/**
-	 * @param secret signs every body (HMAC-SHA256, header {@code X-UCJ-Signature: sha256=<hex>}); required with a url
-	 * @param format {@code ucj} (the alert as JSON) or {@code alertmanager} (Prometheus Alertmanager webhook v4)
+	 * @param secret signs every body (HMAC-SHA256, header
+	 * {@code X-UCJ-Signature: sha256=<hex>}); required with a url
+	 * @param format {@code ucj} (the alert as JSON) or {@code alertmanager} (Prometheus
+	 * Alertmanager webhook v4)
 	 */
 	record Webhook(URI url, String secret, @DefaultValue("ucj") Format format, @DefaultValue("5s") Duration timeout) {
 

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-/** The channels configured on this instance; a new alert gets a pending delivery on each. */
+/**
+ * The channels configured on this instance; a new alert gets a pending delivery on each.
+ */
 @Component
 public class Channels {
 

@@ -5,8 +5,9 @@ import org.springframework.mail.MailException;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
- * Why a delivery failed, as the alert log and the log file say it: the kind of failure and a status, never the
- * receiver's address, its answer's body or a mail server's reply (exception messages carry all three).
+ * Why a delivery failed, as the alert log and the log file say it: the kind of failure
+ * and a status, never the receiver's address, its answer's body or a mail server's reply
+ * (exception messages carry all three).
  */
 final class DeliveryErrors {
 

@@ -14,7 +14,8 @@ import jakarta.validation.constraints.NotNull;
  * @param pollInterval how often pending deliveries are looked for
  * @param initialBackOff wait after a first failure; doubles with every further failure
  * @param maxBackOff longest wait between attempts
- * @param lease how long an instance holds a delivery it is attempting, so that two instances do not both send it
+ * @param lease how long an instance holds a delivery it is attempting, so that two
+ * instances do not both send it
  */
 @Validated
 @ConfigurationProperties("ucj.delivery")

@@ -10,8 +10,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * E-mails alerts over SMTP. The Message-ID derives from the alert's id, so a retried delivery is recognisably the
- * same message.
+ * E-mails alerts over SMTP. The Message-ID derives from the alert's id, so a retried
+ * delivery is recognisably the same message.
  */
 @Component
 @ConditionalOnProperty(prefix = "ucj.channels.email", name = "to")

@@ -33,12 +33,14 @@ import jakarta.annotation.PreDestroy;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Works the outbox: pending deliveries that are due are claimed with a lease (so that two instances do not both
- * attempt one), attempted, and marked delivered, or rescheduled with exponential back-off. A receiver that is
- * down gets its alerts when it returns. A newly recorded alert is claimed and attempted at once, by id, on a thread
- * of its own (so that the Kafka listener never waits on a receiver, and the alert does not wait for a poll or for
- * the outbox to be searched); the poll ({@code ucj.delivery.poll-interval}) catches everything else: retries,
- * other instances' alerts, a wake-up lost in a crash. The lease makes whichever claims first the one to attempt.
+ * Works the outbox: pending deliveries that are due are claimed with a lease (so that two
+ * instances do not both attempt one), attempted, and marked delivered, or rescheduled
+ * with exponential back-off. A receiver that is down gets its alerts when it returns. A
+ * newly recorded alert is claimed and attempted at once, by id, on a thread of its own
+ * (so that the Kafka listener never waits on a receiver, and the alert does not wait for
+ * a poll or for the outbox to be searched); the poll ({@code ucj.delivery.poll-interval})
+ * catches everything else: retries, other instances' alerts, a wake-up lost in a crash.
+ * The lease makes whichever claims first the one to attempt.
  */
 @Component
 class OutboxWorker implements SchedulingConfigurer {
@@ -59,7 +61,8 @@ class OutboxWorker implements SchedulingConfigurer {
 
 	private final Map<String, AtomicLong> backlog = new ConcurrentHashMap<>();
 
-	private final ExecutorService wakeUps = Executors.newSingleThreadExecutor((task) -> new Thread(task, "outbox-wake-up"));
+	private final ExecutorService wakeUps = Executors
+		.newSingleThreadExecutor((task) -> new Thread(task, "outbox-wake-up"));
 
 	private final Queue<String> recorded = new ConcurrentLinkedQueue<>();
 
@@ -85,7 +88,10 @@ class OutboxWorker implements SchedulingConfigurer {
 		this.wakeUps.execute(this::deliverRecorded);
 	}
 
-	/** The alerts recorded since the last wake-up, each on every channel; a burst is taken by its first wake-up. */
+	/**
+	 * The alerts recorded since the last wake-up, each on every channel; a burst is taken
+	 * by its first wake-up.
+	 */
 	private void deliverRecorded() {
 		for (String id = this.recorded.poll(); id != null; id = this.recorded.poll()) {
 			for (String channel : this.channels.names()) {
@@ -110,9 +116,12 @@ class OutboxWorker implements SchedulingConfigurer {
 	synchronized void deliverDue() {
 		for (String channel : this.channels.names()) {
 			String status = "deliveries." + channel + ".status";
-			this.backlog.get(channel).set(this.mongo.count(Query.query(where(status).is(Alert.Delivery.Status.PENDING)), Alert.class));
-			Query due = Query.query(where(status).is(Alert.Delivery.Status.PENDING)
-				.and("deliveries." + channel + ".nextAttemptAt").lte(this.clock.instant()))
+			this.backlog.get(channel)
+				.set(this.mongo.count(Query.query(where(status).is(Alert.Delivery.Status.PENDING)), Alert.class));
+			Query due = Query
+				.query(where(status).is(Alert.Delivery.Status.PENDING)
+					.and("deliveries." + channel + ".nextAttemptAt")
+					.lte(this.clock.instant()))
 				.with(Sort.by("detectedAt"))
 				.limit(BATCH);
 			for (Alert alert : this.mongo.find(due, Alert.class)) {
@@ -128,10 +137,13 @@ class OutboxWorker implements SchedulingConfigurer {
 		Instant now = this.clock.instant();
 		String delivery = "deliveries." + channel;
 		Query unclaimed = Query.query(where("_id").is(id)
-			.and(delivery + ".status").is(Alert.Delivery.Status.PENDING)
-			.and(delivery + ".nextAttemptAt").lte(now)
+			.and(delivery + ".status")
+			.is(Alert.Delivery.Status.PENDING)
+			.and(delivery + ".nextAttemptAt")
+			.lte(now)
 			.orOperator(where(delivery + ".leaseUntil").is(null), where(delivery + ".leaseUntil").lt(now)));
-		return this.mongo.findAndModify(unclaimed, new Update().set(delivery + ".leaseUntil", now.plus(this.settings.lease())),
+		return this.mongo.findAndModify(unclaimed,
+				new Update().set(delivery + ".leaseUntil", now.plus(this.settings.lease())),
 				FindAndModifyOptions.options().returnNew(true), Alert.class);
 	}
 
@@ -150,8 +162,8 @@ class OutboxWorker implements SchedulingConfigurer {
 			String error = DeliveryErrors.describe(ex);
 			outcome.set(delivery + ".nextAttemptAt", next).set(delivery + ".lastError", error);
 			this.metrics.failed(channel);
-			log.warn("Delivery of alert {} by {} failed (attempt {}), next at {}: {}", alert.id(), channel, attempts, next,
-					error);
+			log.warn("Delivery of alert {} by {} failed (attempt {}), next at {}: {}", alert.id(), channel, attempts,
+					next, error);
 		}
 		this.mongo.updateFirst(Query.query(where("_id").is(alert.id())), outcome, Alert.class);
 	}

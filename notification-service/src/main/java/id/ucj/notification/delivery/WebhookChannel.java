@@ -25,10 +25,12 @@ import id.ucj.notification.alert.Alert;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Posts alerts to a webhook, as the alert's JSON or as a Prometheus Alertmanager webhook (v4) payload. Each post
- * carries {@code X-UCJ-Timestamp} (unix seconds) and {@code X-UCJ-Signature: sha256=<hex>}, an HMAC-SHA256 over
- * {@code "<timestamp>.<body>"}, so that a receiver can refuse a replayed post (too old) as well as a forged one.
- * Any answer but 2xx is a failure, retried from the outbox. Only a loopback receiver may use plain http.
+ * Posts alerts to a webhook, as the alert's JSON or as a Prometheus Alertmanager webhook
+ * (v4) payload. Each post carries {@code X-UCJ-Timestamp} (unix seconds) and
+ * {@code X-UCJ-Signature: sha256=<hex>}, an HMAC-SHA256 over
+ * {@code "<timestamp>.<body>"}, so that a receiver can refuse a replayed post (too old)
+ * as well as a forged one. Any answer but 2xx is a failure, retried from the outbox. Only
+ * a loopback receiver may use plain http.
  */
 @Component
 @ConditionalOnProperty(prefix = "ucj.channels.webhook", name = "url")
@@ -70,9 +72,9 @@ class WebhookChannel implements AlertChannel {
 
 	@Override
 	public void deliver(Alert alert) {
-		byte[] body = this.json.writeValueAsBytes(
-				(this.settings.format() == ChannelSettings.Webhook.Format.ALERTMANAGER) ? alertmanager(alert)
-						: alert.withoutDeliveryErrors());
+		byte[] body = this.json
+			.writeValueAsBytes((this.settings.format() == ChannelSettings.Webhook.Format.ALERTMANAGER)
+					? alertmanager(alert) : alert.withoutDeliveryErrors());
 		String timestamp = Long.toString(this.clock.instant().getEpochSecond());
 		this.http.post()
 			.uri(this.settings.url())
@@ -103,15 +105,18 @@ class WebhookChannel implements AlertChannel {
 	private static boolean isLoopback(URI url) {
 		String host = (url.getHost() != null) ? url.getHost().replaceAll("^\\[|]$", "") : "";
 		try {
-			return "localhost".equalsIgnoreCase(host) || (!host.isEmpty() && host.matches("[0-9.:]+")
-					&& InetAddress.getByName(host).isLoopbackAddress());
+			return "localhost".equalsIgnoreCase(host)
+					|| (!host.isEmpty() && host.matches("[0-9.:]+") && InetAddress.getByName(host).isLoopbackAddress());
 		}
 		catch (UnknownHostException ex) {
 			return false;
 		}
 	}
 
-	/** The Alertmanager webhook payload (version 4), so that receivers built for Alertmanager work unchanged. */
+	/**
+	 * The Alertmanager webhook payload (version 4), so that receivers built for
+	 * Alertmanager work unchanged.
+	 */
 	private static Map<String, Object> alertmanager(Alert alert) {
 		Map<String, String> labels = new LinkedHashMap<>();
 		boolean risk = alert.riskMonth() != null;

@@ -65,8 +65,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Snapshots through a real broker, alerts in a real MongoDB wire protocol, delivered to a real HTTP webhook
- * receiver (WireMock) and a real SMTP server (GreenMail).
+ * Snapshots through a real broker, alerts in a real MongoDB wire protocol, delivered to a
+ * real HTTP webhook receiver (WireMock) and a real SMTP server (GreenMail).
  */
 @IntegrationTest
 class AlertingTest {
@@ -198,9 +198,10 @@ class AlertingTest {
 	}
 
 	/**
-	 * Muaro Jambi's APBD cover (four months) ends with no deregistration at all: when March turns into April, the
-	 * aggregator publishes the regency again with the lapsed participants no longer covered (what its
-	 * MonthTurnsTest shows), possibly twice; one FELL_BACK per threshold follows.
+	 * Muaro Jambi's APBD cover (four months) ends with no deregistration at all: when
+	 * March turns into April, the aggregator publishes the regency again with the lapsed
+	 * participants no longer covered (what its MonthTurnsTest shows), possibly twice; one
+	 * FELL_BACK per threshold follows.
 	 */
 	@Test
 	void fallsBackOnceWhenPaidCoverLapsesAtAMonthEnd() {
@@ -216,7 +217,8 @@ class AlertingTest {
 
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(alerts("regency=15.05&direction=FELL_BACK")).hasSize(2));
-		assertThat(alerts("regency=15.05&direction=FELL_BACK")).filteredOn((alert) -> alert.get("threshold").asDouble() == 0.65)
+		assertThat(alerts("regency=15.05&direction=FELL_BACK"))
+			.filteredOn((alert) -> alert.get("threshold").asDouble() == 0.65)
 			.singleElement()
 			.satisfies((alert) -> {
 				assertThat(alert.get("coverageRatio").asDouble()).isZero();
@@ -226,24 +228,27 @@ class AlertingTest {
 
 	@Test
 	void alertsOnceWhenAForecastPutsARegencyAtRiskAndOnceWhenRenewalsClearIt() {
-		// Tanjung Jabung Timur (15.07) at 70% of 1,000, its target 65%: 60 participants' cover lapses in December.
+		// Tanjung Jabung Timur (15.07) at 70% of 1,000, its target 65%: 60 participants'
+		// cover lapses in December.
 		CoverageSnapshot atRisk = tanjungJabungTimur(1, 700, 690, 640, 640);
 		send(atRisk);
 		send(atRisk);
 		send(tanjungJabungTimur(2, 700, 690, 640, 640));
 		this.producer.flush();
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.07&direction=AT_RISK"))
-			.filteredOn((alert) -> alert.get("threshold").asDouble() == 0.65)
-			.singleElement()
-			.satisfies((alert) -> {
-				assertThat(alert.get("riskMonth").asString()).isEqualTo("2024-12");
-				assertThat(alert.get("renewalsNeeded").asLong()).isEqualTo(10);
-				assertThat(alert.get("renewalCost").asLong()).isEqualTo(168_000);
-				assertThat(webhookRequestsFor(alert.get("id").asString())).singleElement()
-					.satisfies((request) -> assertThat(request.getBodyAsString()).contains("\"riskMonth\":\"2024-12\"")
-						.contains("\"renewalsNeeded\":10")
-						.contains("\"renewalCost\":168000"));
-			}));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(alerts("regency=15.07&direction=AT_RISK"))
+				.filteredOn((alert) -> alert.get("threshold").asDouble() == 0.65)
+				.singleElement()
+				.satisfies((alert) -> {
+					assertThat(alert.get("riskMonth").asString()).isEqualTo("2024-12");
+					assertThat(alert.get("renewalsNeeded").asLong()).isEqualTo(10);
+					assertThat(alert.get("renewalCost").asLong()).isEqualTo(168_000);
+					assertThat(webhookRequestsFor(alert.get("id").asString())).singleElement()
+						.satisfies(
+								(request) -> assertThat(request.getBodyAsString()).contains("\"riskMonth\":\"2024-12\"")
+									.contains("\"renewalsNeeded\":10")
+									.contains("\"renewalCost\":168000"));
+				}));
 
 		// Renewals paid: the forecast holds at 700.
 		send(tanjungJabungTimur(3, 700, 700, 700, 700));
@@ -261,7 +266,8 @@ class AlertingTest {
 		long version = 1;
 		send(merangin(300, version++));
 		this.producer.flush();
-		await("Merangin's first snapshot taken").atMost(Duration.ofSeconds(30)).until(() -> watchedVersion("15.02") == 1);
+		await("Merangin's first snapshot taken").atMost(Duration.ofSeconds(30))
+			.until(() -> watchedVersion("15.02") == 1);
 		assertThat(alerts("regency=15.02")).as("0.3 is below every threshold").isEmpty();
 
 		ConfigurableApplicationContext second = new SpringApplicationBuilder(NotificationApplication.class).run(
@@ -296,22 +302,31 @@ class AlertingTest {
 
 	@Test
 	void deliversToAWebhookThatWasDownOnceItReturnsWithOneKeyAndAValidSignature() throws Exception {
-		webhook.stubFor(post("/alerts").withRequestBody(containing("\"15.04\"")).atPriority(1).willReturn(aResponse().withStatus(503)));
+		webhook.stubFor(post("/alerts").withRequestBody(containing("\"15.04\""))
+			.atPriority(1)
+			.willReturn(aResponse().withStatus(503)));
 
 		send(CoverageSnapshots.regency("15.04").covered(600).workforce(1000).target(0.6).build());
 		this.producer.flush();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.04")).hasSize(2));
 		String id = alerts("regency=15.04&page=0&size=1").get(0).get("id").asString();
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(webhookRequestsFor(id)).hasSizeGreaterThanOrEqualTo(3));
-		assertThat(this.json.readTree(new HttpTestClient(this.port, TestKeys.READER).get("/api/v1/alerts?regency=15.04").body()).toString()).contains("PENDING");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(webhookRequestsFor(id)).hasSizeGreaterThanOrEqualTo(3));
+		assertThat(this.json
+			.readTree(new HttpTestClient(this.port, TestKeys.READER).get("/api/v1/alerts?regency=15.04").body())
+			.toString()).contains("PENDING");
 
 		webhook.stubFor(post("/alerts").withRequestBody(containing("\"15.04\"")).atPriority(1).willReturn(ok()));
 
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("regency=15.04"))
-			.allSatisfy((alert) -> assertThat(alert.get("deliveries").get("webhook").get("status").asString()).isEqualTo("DELIVERED")));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(alerts("regency=15.04"))
+				.allSatisfy((alert) -> assertThat(alert.get("deliveries").get("webhook").get("status").asString())
+					.isEqualTo("DELIVERED")));
 		int attempts = webhookRequestsFor(id).size();
-		// The point is that nothing more happens, which only time can show. An attempt after the delivery would come
-		// from a poll finding the alert due again: within the longest back-off and one poll of the last attempt, so
+		// The point is that nothing more happens, which only time can show. An attempt
+		// after the delivery would come
+		// from a poll finding the alert due again: within the longest back-off and one
+		// poll of the last attempt, so
 		// twice that is long enough.
 		Duration quiet = MAX_BACK_OFF.plus(POLL_INTERVAL).multipliedBy(2);
 		await().during(quiet).atMost(quiet.plusSeconds(3)).until(() -> webhookRequestsFor(id).size() == attempts);
@@ -334,21 +349,27 @@ class AlertingTest {
 		awaitEveryAlertDelivered();
 		PrometheusScrape before = PrometheusScrape.of(api);
 
-		// Bungo at its 0.6 target on its first snapshot: the 0.5 milestone and the target, two alerts.
+		// Bungo at its 0.6 target on its first snapshot: the 0.5 milestone and the
+		// target, two alerts.
 		send(CoverageSnapshots.regency("15.08").covered(600).workforce(1000).target(0.6).build());
-		this.producer.send(new ProducerRecord<>(this.topic, "15.08", "{not a snapshot".getBytes(StandardCharsets.UTF_8)));
+		this.producer
+			.send(new ProducerRecord<>(this.topic, "15.08", "{not a snapshot".getBytes(StandardCharsets.UTF_8)));
 		this.producer.flush();
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			PrometheusScrape after = PrometheusScrape.of(api);
 			assertThat(increase(before, after, "ucj_alerts_total", "direction", "REACHED")).isEqualTo(2);
-			assertThat(increase(before, after, "ucj_alert_deliveries_total", "channel", "webhook", "outcome", "delivered"))
+			assertThat(
+					increase(before, after, "ucj_alert_deliveries_total", "channel", "webhook", "outcome", "delivered"))
 				.isEqualTo(2);
-			assertThat(increase(before, after, "ucj_alert_deliveries_total", "channel", "email", "outcome", "delivered"))
+			assertThat(
+					increase(before, after, "ucj_alert_deliveries_total", "channel", "email", "outcome", "delivered"))
 				.isEqualTo(2);
-			assertThat(increase(before, after, "ucj_kafka_dead_letters_total", "topic", this.topic + ".DLT")).isEqualTo(1);
+			assertThat(increase(before, after, "ucj_kafka_dead_letters_total", "topic", this.topic + ".DLT"))
+				.isEqualTo(1);
 			assertThat(after.value("ucj_alert_delivery_latency_seconds_count", "channel", "webhook")
-					- before.value("ucj_alert_delivery_latency_seconds_count", "channel", "webhook")).isEqualTo(2);
+					- before.value("ucj_alert_delivery_latency_seconds_count", "channel", "webhook"))
+				.isEqualTo(2);
 			assertThat(after.matching("ucj_alert_outbox_backlog", "channel", "webhook")).singleElement()
 				.satisfies((backlog) -> assertThat(backlog.value()).isZero());
 			assertThat(after.matching("ucj_alert_outbox_backlog", "channel", "email")).singleElement()
@@ -361,14 +382,19 @@ class AlertingTest {
 		return after.value(name, labels) - before.value(name, labels);
 	}
 
-	/** Alerts of other tests, still on their way, would move the delivery counters too. */
+	/**
+	 * Alerts of other tests, still on their way, would move the delivery counters too.
+	 */
 	private void awaitEveryAlertDelivered() {
-		await("every earlier alert delivered").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("size=100"))
-			.allSatisfy((alert) -> alert.get("deliveries")
+		await("every earlier alert delivered").atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(alerts("size=100")).allSatisfy((alert) -> alert.get("deliveries")
 				.forEach((delivery) -> assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED"))));
 	}
 
-	/** Once the service's consumer group has committed everything on the topic, every snapshot sent was taken. */
+	/**
+	 * Once the service's consumer group has committed everything on the topic, every
+	 * snapshot sent was taken.
+	 */
 	private void awaitEverySnapshotTaken() {
 		ConsumerGroups.awaitCaughtUp(KafkaTestBroker.bootstrapServers(),
 				this.environment.getProperty("spring.kafka.consumer.group-id"), this.topic, Duration.ofSeconds(60));
@@ -394,14 +420,16 @@ class AlertingTest {
 	}
 
 	private List<JsonNode> alerts(String query) {
-		JsonNode page = this.json.readTree(new HttpTestClient(this.port, TestKeys.READER).get("/api/v1/alerts?" + query).body());
+		JsonNode page = this.json
+			.readTree(new HttpTestClient(this.port, TestKeys.READER).get("/api/v1/alerts?" + query).body());
 		List<JsonNode> alerts = new ArrayList<>();
 		page.get("content").forEach(alerts::add);
 		return alerts;
 	}
 
 	private void send(CoverageSnapshot snapshot) {
-		this.producer.send(new ProducerRecord<>(this.topic, snapshot.regencyCode(), this.json.writeValueAsBytes(snapshot)));
+		this.producer
+			.send(new ProducerRecord<>(this.topic, snapshot.regencyCode(), this.json.writeValueAsBytes(snapshot)));
 	}
 
 	private static CoverageSnapshot muaroJambi(long covered, long version, String month, Instant at) {
@@ -418,7 +446,9 @@ class AlertingTest {
 			.build();
 	}
 
-	/** Covered now (October 2024) of 1,000, target 65%, and the forecast from November. */
+	/**
+	 * Covered now (October 2024) of 1,000, target 65%, and the forecast from November.
+	 */
 	private static CoverageSnapshot tanjungJabungTimur(long version, long covered, long... forecast) {
 		return CoverageSnapshots.regency("15.07")
 			.covered(covered)

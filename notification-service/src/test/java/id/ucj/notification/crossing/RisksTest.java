@@ -22,7 +22,8 @@ class RisksTest {
 		Risks.Outcome outcome = Risks.evaluate(0.65, null, snapshot(700, 690, 600), 2);
 
 		assertThat(outcome.riskMonth()).isEqualTo(DECEMBER);
-		assertThat(outcome.change()).isEqualTo(new Risks.RiskChange(0.65, Direction.AT_RISK, DECEMBER, 50L, 50 * 16_800L));
+		assertThat(outcome.change())
+			.isEqualTo(new Risks.RiskChange(0.65, Direction.AT_RISK, DECEMBER, 50L, 50 * 16_800L));
 	}
 
 	@Test
@@ -31,13 +32,15 @@ class RisksTest {
 
 		Risks.Outcome renewed = Risks.evaluate(0.65, DECEMBER, snapshot(700, 700, 700), 2);
 		assertThat(renewed.riskMonth()).isNull();
-		assertThat(renewed.change()).isEqualTo(new Risks.RiskChange(0.65, Direction.RISK_CLEARED, DECEMBER, null, null));
+		assertThat(renewed.change())
+			.isEqualTo(new Risks.RiskChange(0.65, Direction.RISK_CLEARED, DECEMBER, null, null));
 	}
 
 	@Test
 	void aFallBeyondTheHorizonIsNoRiskYet() {
 		assertThat(Risks.evaluate(0.65, null, snapshot(700, 690, 680, 600), 2).change()).isNull();
-		assertThat(Risks.evaluate(0.65, null, snapshot(700, 690, 680, 600), 3).change().month()).isEqualTo(YearMonth.of(2025, 1));
+		assertThat(Risks.evaluate(0.65, null, snapshot(700, 690, 680, 600), 3).change().month())
+			.isEqualTo(YearMonth.of(2025, 1));
 	}
 
 	@Test

@@ -53,14 +53,15 @@ class ThresholdsTest {
 	void evaluatesANewTargetAtOnce() {
 		take(0.66);
 
-		List<Thresholds.Crossing> crossings = Thresholds.evaluate(this.states, snapshot(0.66, 0.6), this.settings).crossings();
+		List<Thresholds.Crossing> crossings = Thresholds.evaluate(this.states, snapshot(0.66, 0.6), this.settings)
+			.crossings();
 
 		assertThat(crossings).containsExactly(new Thresholds.Crossing(0.6, Direction.REACHED, 1));
 	}
 
 	private List<Thresholds.Crossing> take(double ratio) {
-		Thresholds.Evaluation evaluation = Thresholds.evaluate(this.states, snapshot(Math.round(ratio * 1000) / 1000.0, 0.65),
-				this.settings);
+		Thresholds.Evaluation evaluation = Thresholds.evaluate(this.states,
+				snapshot(Math.round(ratio * 1000) / 1000.0, 0.65), this.settings);
 		this.states = evaluation.states();
 		return evaluation.crossings();
 	}

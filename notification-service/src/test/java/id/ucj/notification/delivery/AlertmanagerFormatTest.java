@@ -26,7 +26,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The webhook's Alertmanager format reaches a real HTTP receiver as an Alertmanager webhook (v4) payload. */
+/**
+ * The webhook's Alertmanager format reaches a real HTTP receiver as an Alertmanager
+ * webhook (v4) payload.
+ */
 class AlertmanagerFormatTest {
 
 	final WireMockServer receiver = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
@@ -46,7 +49,8 @@ class AlertmanagerFormatTest {
 
 		channel.deliver(alert());
 
-		JsonNode payload = this.json.readTree(this.receiver.findAll(postRequestedFor(urlEqualTo("/am"))).get(0).getBody());
+		JsonNode payload = this.json
+			.readTree(this.receiver.findAll(postRequestedFor(urlEqualTo("/am"))).get(0).getBody());
 		assertThat(payload.get("version").asString()).isEqualTo("4");
 		assertThat(payload.get("status").asString()).isEqualTo("firing");
 		assertThat(payload.get("groupKey").asString()).isNotBlank();
@@ -65,9 +69,9 @@ class AlertmanagerFormatTest {
 	void postsAnAtRiskAlertWithTheMonthTheRenewalsAndTheirCost() {
 		this.receiver.start();
 		this.receiver.stubFor(post("/am").willReturn(ok()));
-		Alert atRisk = new Alert("15.03/0.65/AT_RISK/2025-02", "15.03", "Kabupaten Sarolangun", "15", 0.65, Direction.AT_RISK,
-				0.651, 72_912, 112_000L, 0.65, Instant.parse("2024-10-14T02:00:00Z"), Instant.parse("2024-10-14T02:00:01Z"), 43,
-				Map.of(), "2025-02", 24_600L, 413_280_000L);
+		Alert atRisk = new Alert("15.03/0.65/AT_RISK/2025-02", "15.03", "Kabupaten Sarolangun", "15", 0.65,
+				Direction.AT_RISK, 0.651, 72_912, 112_000L, 0.65, Instant.parse("2024-10-14T02:00:00Z"),
+				Instant.parse("2024-10-14T02:00:01Z"), 43, Map.of(), "2025-02", 24_600L, 413_280_000L);
 
 		channel(ChannelSettings.Webhook.Format.ALERTMANAGER).deliver(atRisk);
 
@@ -93,7 +97,8 @@ class AlertmanagerFormatTest {
 
 		assertThatThrownBy(() -> channel.deliver(alert())).isInstanceOfSatisfying(ReceiverRefused.class,
 				(refused) -> assertThat(refused.status()).isEqualTo(503));
-		assertThat(this.receiver.findAll(postRequestedFor(urlEqualTo("/am")))).as("the alert reached the receiver").hasSize(1);
+		assertThat(this.receiver.findAll(postRequestedFor(urlEqualTo("/am")))).as("the alert reached the receiver")
+			.hasSize(1);
 
 		this.receiver.stubFor(post("/am").willReturn(aResponse().withStatus(302).withHeader("Location", "/elsewhere")));
 		assertThatThrownBy(() -> channel.deliver(alert())).isInstanceOfSatisfying(ReceiverRefused.class,
@@ -102,8 +107,8 @@ class AlertmanagerFormatTest {
 
 	@Test
 	void refusesToStartWithoutASigningSecret() {
-		ChannelSettings settings = new ChannelSettings(new ChannelSettings.Webhook(URI.create("http://127.0.0.1:1/am"), "",
-				ChannelSettings.Webhook.Format.UCJ, Duration.ofSeconds(1)), null);
+		ChannelSettings settings = new ChannelSettings(new ChannelSettings.Webhook(URI.create("http://127.0.0.1:1/am"),
+				"", ChannelSettings.Webhook.Format.UCJ, Duration.ofSeconds(1)), null);
 
 		assertThatThrownBy(() -> new WebhookChannel(settings, RestClient.builder(), this.json, new TestClock()))
 			.isInstanceOf(IllegalStateException.class);
@@ -112,18 +117,18 @@ class AlertmanagerFormatTest {
 	@Test
 	void refusesPlainHttpToAnyReceiverButLoopback() {
 		for (String url : List.of("http://alerts.jambiprov.go.id/ucj", "http://10.0.0.8/ucj", "http://[::2]/ucj")) {
-			ChannelSettings settings = new ChannelSettings(new ChannelSettings.Webhook(URI.create(url), "test-only-secret",
-					ChannelSettings.Webhook.Format.UCJ, Duration.ofSeconds(1)), null);
+			ChannelSettings settings = new ChannelSettings(new ChannelSettings.Webhook(URI.create(url),
+					"test-only-secret", ChannelSettings.Webhook.Format.UCJ, Duration.ofSeconds(1)), null);
 
 			assertThatThrownBy(() -> new WebhookChannel(settings, RestClient.builder(), this.json, new TestClock()))
 				.as(url)
 				.isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining("https");
 		}
-		for (String url : List.of("https://alerts.jambiprov.go.id/ucj", "http://localhost:9/ucj", "http://127.0.0.1:9/ucj",
-				"http://[::1]:9/ucj")) {
-			ChannelSettings settings = new ChannelSettings(new ChannelSettings.Webhook(URI.create(url), "test-only-secret",
-					ChannelSettings.Webhook.Format.UCJ, Duration.ofSeconds(1)), null);
+		for (String url : List.of("https://alerts.jambiprov.go.id/ucj", "http://localhost:9/ucj",
+				"http://127.0.0.1:9/ucj", "http://[::1]:9/ucj")) {
+			ChannelSettings settings = new ChannelSettings(new ChannelSettings.Webhook(URI.create(url),
+					"test-only-secret", ChannelSettings.Webhook.Format.UCJ, Duration.ofSeconds(1)), null);
 
 			assertThat(new WebhookChannel(settings, RestClient.builder(), this.json, new TestClock()).name()).as(url)
 				.isEqualTo("webhook");
@@ -131,14 +136,15 @@ class AlertmanagerFormatTest {
 	}
 
 	private WebhookChannel channel(ChannelSettings.Webhook.Format format) {
-		ChannelSettings settings = new ChannelSettings(new ChannelSettings.Webhook(URI.create(this.receiver.baseUrl() + "/am"),
-				"test-only-secret", format, Duration.ofSeconds(2)), null);
+		ChannelSettings settings = new ChannelSettings(new ChannelSettings.Webhook(
+				URI.create(this.receiver.baseUrl() + "/am"), "test-only-secret", format, Duration.ofSeconds(2)), null);
 		return new WebhookChannel(settings, RestClient.builder(), this.json, new TestClock());
 	}
 
 	private static Alert alert() {
 		return new Alert("15.03/0.65/1", "15.03", "Kabupaten Sarolangun", "15", 0.65, Direction.REACHED, 0.65, 72_800,
-				112_000L, 0.65, Instant.parse("2024-10-14T02:00:00Z"), Instant.parse("2024-10-14T02:00:01Z"), 42, Map.of(), null, null, null);
+				112_000L, 0.65, Instant.parse("2024-10-14T02:00:00Z"), Instant.parse("2024-10-14T02:00:01Z"), 42,
+				Map.of(), null, null, null);
 	}
 
 }

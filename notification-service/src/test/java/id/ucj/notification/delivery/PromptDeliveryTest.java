@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A crossing reaches the webhook as soon as it is recorded, not at the outbox's next poll: the poll here is an
- * hour, so only the wake-up of a newly recorded alert can deliver it.
+ * A crossing reaches the webhook as soon as it is recorded, not at the outbox's next
+ * poll: the poll here is an hour, so only the wake-up of a newly recorded alert can
+ * deliver it.
  */
 @IntegrationTest
 class PromptDeliveryTest {
@@ -66,7 +67,8 @@ class PromptDeliveryTest {
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 		CoverageSnapshot kerinci = CoverageSnapshots.regency("15.01").covered(660).workforce(1000).target(0.65).build();
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
-			producer.send(new ProducerRecord<>(this.topic, "15.01", JsonMapper.builder().build().writeValueAsBytes(kerinci)));
+			producer.send(
+					new ProducerRecord<>(this.topic, "15.01", JsonMapper.builder().build().writeValueAsBytes(kerinci)));
 		}
 
 		await().atMost(Duration.ofSeconds(20))

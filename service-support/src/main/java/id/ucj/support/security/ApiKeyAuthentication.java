@@ -5,7 +5,10 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
-/** Authenticates a bearer credential that is an API key (anything that is not a JWT) by its hash. */
+/**
+ * Authenticates a bearer credential that is an API key (anything that is not a JWT) by
+ * its hash.
+ */
 final class ApiKeyAuthentication implements AuthenticationProvider {
 
 	private final ApiKeys keys;

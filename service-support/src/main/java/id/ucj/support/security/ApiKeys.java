@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 import id.ucj.contract.ClientKey;
 
 /**
- * The API keys a service accepts, by hash: those in configuration and those in the keys file. The file is read
- * again as soon as it changes, so that a key added while the system runs works at once.
+ * The API keys a service accepts, by hash: those in configuration and those in the keys
+ * file. The file is read again as soon as it changes, so that a key added while the
+ * system runs works at once.
  */
 final class ApiKeys {
 
@@ -60,7 +61,10 @@ final class ApiKeys {
 		return current.keys();
 	}
 
-	/** The file's identity, size and time of change: a new file moved into place changes at least one. */
+	/**
+	 * The file's identity, size and time of change: a new file moved into place changes
+	 * at least one.
+	 */
 	private Object version() {
 		try {
 			BasicFileAttributes attributes = Files.readAttributes(this.file, BasicFileAttributes.class);
@@ -80,7 +84,8 @@ final class ApiKeys {
 			return Map.of();
 		}
 		catch (IOException ex) {
-			log.warn("Cannot read the keys file {}: {}; its keys are refused until it can be read", this.file, ex.toString());
+			log.warn("Cannot read the keys file {}: {}; its keys are refused until it can be read", this.file,
+					ex.toString());
 			return Map.of();
 		}
 		List<ClientKey> keys = new java.util.ArrayList<>();
@@ -102,7 +107,8 @@ final class ApiKeys {
 	private static Map<String, Client> byHash(List<ClientKey> keys) {
 		Map<String, Client> clients = new HashMap<>();
 		for (ClientKey key : keys) {
-			clients.put(key.sha256(), new Client(key.client(), Role.of(key.role()), Set.copyOf(key.areas()), key.ratePerSecond()));
+			clients.put(key.sha256(),
+					new Client(key.client(), Role.of(key.role()), Set.copyOf(key.areas()), key.ratePerSecond()));
 		}
 		return Map.copyOf(clients);
 	}

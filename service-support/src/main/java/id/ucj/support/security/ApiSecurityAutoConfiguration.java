@@ -23,9 +23,10 @@ import id.ucj.contract.ClientKey;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One security filter chain for every service: stateless, bearer credentials only (an API key or, when an issuer
- * is configured, a JWT), health open, metrics for readers, the service's own routes ({@link ApiAccess}), nothing
- * else; a rate limit per client; every refusal as problem details.
+ * One security filter chain for every service: stateless, bearer credentials only (an API
+ * key or, when an issuer is configured, a JWT), health open, metrics for readers, the
+ * service's own routes ({@link ApiAccess}), nothing else; a rate limit per client; every
+ * refusal as problem details.
  */
 @AutoConfiguration(beforeName = {
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -42,7 +43,8 @@ public class ApiSecurityAutoConfiguration {
 	ApiKeyAuthentication apiKeyAuthentication(SecuritySettings settings) {
 		List<ClientKey> configured = settings.apiKeys().stream().map(SecuritySettings.Key::clientKey).toList();
 		java.nio.file.Path file = settings.keysFile();
-		return new ApiKeyAuthentication(new ApiKeys(configured, (file == null || file.toString().isEmpty()) ? null : file));
+		return new ApiKeyAuthentication(
+				new ApiKeys(configured, (file == null || file.toString().isEmpty()) ? null : file));
 	}
 
 	@Bean
@@ -55,7 +57,8 @@ public class ApiSecurityAutoConfiguration {
 			ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<ApiAccess> routes, SecurityProblems problems)
 			throws Exception {
 		List<AuthenticationProvider> providers = new ArrayList<>(List.of(apiKeys));
-		jwtDecoder.ifAvailable((decoder) -> providers.add(new JwtAuthentication(decoder, new JwtClients(settings.jwt()))));
+		jwtDecoder
+			.ifAvailable((decoder) -> providers.add(new JwtAuthentication(decoder, new JwtClients(settings.jwt()))));
 		ProviderManager credentials = new ProviderManager(providers);
 		return http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -66,13 +69,16 @@ public class ApiSecurityAutoConfiguration {
 			.oauth2ResourceServer((bearer) -> bearer.authenticationManagerResolver((request) -> credentials)
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.addFilterAfter(new RateLimits(settings.rateLimit(), problems), BearerTokenAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> {
 				requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
 				requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
-				// Served only where springdoc is enabled (the local run); a 404 everywhere else.
-				requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+				// Served only where springdoc is enabled (the local run); a 404
+				// everywhere else.
+				requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+					.permitAll();
 				requests.requestMatchers("/actuator/prometheus").hasRole(Role.READER.name());
 				routes.orderedStream().forEach((access) -> access.authorize(requests));
 				requests.anyRequest().denyAll();

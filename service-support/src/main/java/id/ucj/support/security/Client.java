@@ -3,8 +3,9 @@ package id.ucj.support.security;
 import java.util.Set;
 
 /**
- * Whoever called, as every controller sees it ({@code @AuthenticationPrincipal Client client}), whether they
- * presented an API key or a JWT.
+ * Whoever called, as every controller sees it
+ * ({@code @AuthenticationPrincipal Client client}), whether they presented an API key or
+ * a JWT.
  *
  * @param id the client id that events and settings record, never a person's name
  * @param areas province codes ({@code 15}), regency codes ({@code 15.03}) or {@code *}
@@ -18,13 +19,19 @@ public record Client(String id, Role role, Set<String> areas, Integer ratePerSec
 		areas = Set.copyOf(areas);
 	}
 
-	/** Whether the client may act in a regency ({@code 15.03}): it names the regency, its province, or all. */
+	/**
+	 * Whether the client may act in a regency ({@code 15.03}): it names the regency, its
+	 * province, or all.
+	 */
 	public boolean mayActIn(String regencyCode) {
 		return actsEverywhere() || this.areas.contains(regencyCode)
 				|| (regencyCode.length() > 2 && this.areas.contains(regencyCode.substring(0, 2)));
 	}
 
-	/** Whether the client may see a whole province ({@code 15}): it names the province or all. */
+	/**
+	 * Whether the client may see a whole province ({@code 15}): it names the province or
+	 * all.
+	 */
 	public boolean mayActInProvince(String provinceCode) {
 		return actsEverywhere() || this.areas.contains(provinceCode);
 	}

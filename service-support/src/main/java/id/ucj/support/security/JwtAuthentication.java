@@ -6,7 +6,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 
-/** Authenticates a bearer credential that is a JWT, verified by the configured issuer's keys. */
+/**
+ * Authenticates a bearer credential that is a JWT, verified by the configured issuer's
+ * keys.
+ */
 final class JwtAuthentication implements AuthenticationProvider {
 
 	private final JwtAuthenticationProvider jwt;

@@ -13,8 +13,9 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import id.ucj.contract.ClientKey;
 
 /**
- * A verified JWT as a {@link Client}: its role and areas from the configured claims, its id from the configured
- * claim ({@code client_id} by default), else {@code azp}, else the subject.
+ * A verified JWT as a {@link Client}: its role and areas from the configured claims, its
+ * id from the configured claim ({@code client_id} by default), else {@code azp}, else the
+ * subject.
  */
 final class JwtClients implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -41,8 +42,8 @@ final class JwtClients implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	private Role role(Jwt jwt) {
 		Object claim = jwt.getClaims().get(this.claims.roleClaim());
-		String name = (claim instanceof Collection<?> roles && roles.size() == 1) ? String.valueOf(roles.iterator().next())
-				: (claim instanceof String role) ? role : null;
+		String name = (claim instanceof Collection<?> roles && roles.size() == 1)
+				? String.valueOf(roles.iterator().next()) : (claim instanceof String role) ? role : null;
 		try {
 			return Role.of(name);
 		}

@@ -6,8 +6,8 @@ import java.util.TreeSet;
 public final class OutsideAreas extends RuntimeException {
 
 	public OutsideAreas(Client client, String area) {
-		super("Client " + client.id() + " may act in " + String.join(", ", new TreeSet<>(client.areas())) + " only, not in "
-				+ area);
+		super("Client " + client.id() + " may act in " + String.join(", ", new TreeSet<>(client.areas()))
+				+ " only, not in " + area);
 	}
 
 }

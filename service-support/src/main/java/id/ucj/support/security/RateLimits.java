@@ -20,8 +20,8 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * A token bucket per client (Bucket4j): its key's own rate, or the default rate with its burst. Over it, 429 with
- * {@code Retry-After}; a client that waits as told gets through.
+ * A token bucket per client (Bucket4j): its key's own rate, or the default rate with its
+ * burst. Over it, 429 with {@code Retry-After}; a client that waits as told gets through.
  */
 final class RateLimits extends OncePerRequestFilter {
 
@@ -44,7 +44,8 @@ final class RateLimits extends OncePerRequestFilter {
 			int rate = rate(client.getPrincipal());
 			ConsumptionProbe probe = bucket(client.getPrincipal(), rate).tryConsumeAndReturnRemaining(1);
 			if (!probe.isConsumed()) {
-				long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
+				long seconds = Math.max(1,
+						TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
 				this.problems.tooManyRequests(request, response, seconds, rate);
 				return;
 			}

@@ -11,7 +11,10 @@ public enum Role {
 
 	ENROLLER, ADMIN, READER;
 
-	/** The Spring Security authorities of the role: an admin may do everything a reader may. */
+	/**
+	 * The Spring Security authorities of the role: an admin may do everything a reader
+	 * may.
+	 */
 	List<GrantedAuthority> authorities() {
 		return switch (this) {
 			case ADMIN -> List.of(authority(ADMIN), authority(READER));

@@ -20,8 +20,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 400 (a URL the firewall refuses), 401, 403 and 429 as the API's other refusals: problem details. A 401 also says how to authenticate
- * ({@code WWW-Authenticate: Bearer}, with the reason a credential was refused).
+ * 400 (a URL the firewall refuses), 401, 403 and 429 as the API's other refusals: problem
+ * details. A 401 also says how to authenticate ({@code WWW-Authenticate: Bearer}, with
+ * the reason a credential was refused).
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
@@ -38,10 +39,9 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 			throws IOException {
 		this.bearer.commence(request, response, ex);
 		boolean presented = request.getHeader("Authorization") != null;
-		write(response, HttpStatus.UNAUTHORIZED, "Unauthenticated",
-				presented ? "The credential was refused; present a valid API key or token as 'Authorization: Bearer <credential>'."
-						: "Present an API key or token as 'Authorization: Bearer <credential>'.",
-				request);
+		write(response, HttpStatus.UNAUTHORIZED, "Unauthenticated", presented
+				? "The credential was refused; present a valid API key or token as 'Authorization: Bearer <credential>'."
+				: "Present an API key or token as 'Authorization: Bearer <credential>'.", request);
 	}
 
 	@Override
@@ -50,12 +50,16 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 		write(response, HttpStatus.FORBIDDEN, "Forbidden", "This client's role does not allow this request.", request);
 	}
 
-	/** A URL the firewall refuses (path traversal, encoded slashes, control characters): 400, as problem details. */
+	/**
+	 * A URL the firewall refuses (path traversal, encoded slashes, control characters):
+	 * 400, as problem details.
+	 */
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
 			throws IOException {
 		write(response, HttpStatus.BAD_REQUEST, "Invalid request",
-				"The request's URL is not allowed (path traversal, encoded separators or control characters).", request);
+				"The request's URL is not allowed (path traversal, encoded separators or control characters).",
+				request);
 	}
 
 	void tooManyRequests(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds, int rate)

@@ -1,6 +1,9 @@
 package id.ucj.support.security;
 
-/** Tells the two kinds of bearer credential apart: a JWT is three base64url parts joined by dots; a key is not. */
+/**
+ * Tells the two kinds of bearer credential apart: a JWT is three base64url parts joined
+ * by dots; a key is not.
+ */
 final class Tokens {
 
 	private Tokens() {

@@ -25,9 +25,10 @@ import id.ucj.support.security.OutsideAreas;
 import tools.jackson.core.JacksonException;
 
 /**
- * Every way Spring MVC refuses a request, as the API's problem details: bodies that are not JSON, not the
- * expected shape, too large, or invalid; query and path values of the wrong type, missing or out of range. Each
- * names its fields the same way in every service ({@link FieldProblems}); nothing a client sends becomes a 5xx.
+ * Every way Spring MVC refuses a request, as the API's problem details: bodies that are
+ * not JSON, not the expected shape, too large, or invalid; query and path values of the
+ * wrong type, missing or out of range. Each names its fields the same way in every
+ * service ({@link FieldProblems}); nothing a client sends becomes a 5xx.
  */
 @RestControllerAdvice
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {

@@ -15,8 +15,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Names the bad fields of a request, whether JSON binding or validation found them. Messages describe the rule
- * and never echo the submitted value: it may be a NIK.
+ * Names the bad fields of a request, whether JSON binding or validation found them.
+ * Messages describe the rule and never echo the submitted value: it may be a NIK.
  */
 public final class FieldProblems {
 
@@ -94,15 +94,16 @@ public final class FieldProblems {
 		if (target == String.class) {
 			return "a string";
 		}
-		if (target.isRecord() || target == Object.class || tools.jackson.databind.JsonNode.class.isAssignableFrom(target)) {
+		if (target.isRecord() || target == Object.class
+				|| tools.jackson.databind.JsonNode.class.isAssignableFrom(target)) {
 			return "an object";
 		}
 		return "a " + target.getSimpleName();
 	}
 
 	private static String location(JacksonException ex) {
-		return (ex.getLocation() != null) ? " (line " + ex.getLocation().getLineNr() + ", column "
-				+ ex.getLocation().getColumnNr() + ")" : "";
+		return (ex.getLocation() != null)
+				? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")" : "";
 	}
 
 }

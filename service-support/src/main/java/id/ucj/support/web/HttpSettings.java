@@ -10,7 +10,8 @@ import jakarta.validation.constraints.NotNull;
 /**
  * What every service's HTTP API accepts.
  *
- * @param maxRequestSize larger request bodies get 413 (the enrollment service, which takes batches, raises it)
+ * @param maxRequestSize larger request bodies get 413 (the enrollment service, which
+ * takes batches, raises it)
  */
 @Validated
 @ConfigurationProperties("ucj.http")

@@ -3,8 +3,9 @@ package id.ucj.support.web;
 import java.util.List;
 
 /**
- * A request whose fields are each well-formed but which breaks a rule only the controller can check (a month that
- * is already past, a target the regency does not have): answered 400 with the same {@code errors} as any other.
+ * A request whose fields are each well-formed but which breaks a rule only the controller
+ * can check (a month that is already past, a target the regency does not have): answered
+ * 400 with the same {@code errors} as any other.
  */
 public class InvalidRequest extends RuntimeException {
 

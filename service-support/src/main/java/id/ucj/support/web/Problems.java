@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
-/** The API's problem details (RFC 9457), one shape in every service: a bad request names each bad field. */
+/**
+ * The API's problem details (RFC 9457), one shape in every service: a bad request names
+ * each bad field.
+ */
 public final class Problems {
 
 	private Problems() {

@@ -17,8 +17,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses a query string that is not percent-encoded UTF-8 with the API's 400, naming {@code query}, before the
- * servlet container parses it its own way (an HTML 400, or parameters silently dropped).
+ * Refuses a query string that is not percent-encoded UTF-8 with the API's 400, naming
+ * {@code query}, before the servlet container parses it its own way (an HTML 400, or
+ * parameters silently dropped).
  */
 class QueryEncoding extends OncePerRequestFilter {
 

@@ -17,9 +17,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses request bodies over {@code ucj.http.max-request-size} with 413: at once when the declared length is too
- * large, or as soon as a body of undeclared length (chunked) grows past the limit ({@link PayloadTooLarge}, which
- * {@link ApiProblemHandler} answers).
+ * Refuses request bodies over {@code ucj.http.max-request-size} with 413: at once when
+ * the declared length is too large, or as soon as a body of undeclared length (chunked)
+ * grows past the limit ({@link PayloadTooLarge}, which {@link ApiProblemHandler}
+ * answers).
  */
 class RequestSizeLimit extends OncePerRequestFilter {
 

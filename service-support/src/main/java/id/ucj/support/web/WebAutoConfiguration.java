@@ -12,8 +12,8 @@ import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HTTP API's shared rules: problem details for every refusal, a body-size limit, strict JSON (a duplicate key
- * is an error, not "last one wins") and UTF-8 query strings.
+ * The HTTP API's shared rules: problem details for every refusal, a body-size limit,
+ * strict JSON (a duplicate key is an error, not "last one wins") and UTF-8 query strings.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
