@@ -1,5 +1,9 @@
 package id.ucj.aggregator.coverage;
 
+import id.ucj.aggregator.counting.Membership;
+import id.ucj.aggregator.counting.Counts;
+import id.ucj.aggregator.counting.LapseRule;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

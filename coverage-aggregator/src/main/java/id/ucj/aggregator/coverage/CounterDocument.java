@@ -1,5 +1,7 @@
 package id.ucj.aggregator.coverage;
 
+import id.ucj.aggregator.counting.Counts;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

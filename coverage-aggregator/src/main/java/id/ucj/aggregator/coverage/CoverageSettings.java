@@ -1,5 +1,7 @@
 package id.ucj.aggregator.coverage;
 
+import id.ucj.aggregator.counting.LapseRule;
+
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import id.ucj.aggregator.counting.EffectiveCoverage;
 import id.ucj.aggregator.forecast.MonthOutlook;
 
 /**

@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import id.ucj.aggregator.counting.Counts;
+import id.ucj.aggregator.counting.EffectiveCoverage;
 import id.ucj.contract.ActiveForecast;
 import id.ucj.contract.CoverageSnapshot;
 import id.ucj.contract.FundingSource;

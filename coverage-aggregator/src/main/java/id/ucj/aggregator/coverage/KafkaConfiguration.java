@@ -7,6 +7,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
+import id.ucj.aggregator.topology.InvalidEvent;
 import id.ucj.support.KafkaFailurePolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 

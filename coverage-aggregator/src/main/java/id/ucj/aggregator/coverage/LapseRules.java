@@ -1,5 +1,8 @@
 package id.ucj.aggregator.coverage;
 
+import id.ucj.aggregator.counting.Counts;
+import id.ucj.aggregator.counting.LapseRule;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import id.ucj.aggregator.counting.Membership;
+import id.ucj.aggregator.counting.Cover;
 import id.ucj.contract.FundingSource;
 import id.ucj.contract.Program;
 import id.ucj.contract.Segment;

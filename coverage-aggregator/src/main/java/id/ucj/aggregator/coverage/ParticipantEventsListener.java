@@ -9,10 +9,13 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
+import id.ucj.aggregator.topology.EventParser;
+import id.ucj.aggregator.topology.InvalidEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes participant events in batches. A record that is not a valid event stops the
@@ -36,9 +39,9 @@ class ParticipantEventsListener {
 
 	private final Timer batchTime;
 
-	ParticipantEventsListener(EventParser parser, Counting counting, CoverageStore store,
-			ApplicationEventPublisher events, MeterRegistry meters) {
-		this.parser = parser;
+	ParticipantEventsListener(JsonMapper json, Counting counting, CoverageStore store, ApplicationEventPublisher events,
+			MeterRegistry meters) {
+		this.parser = new EventParser(json);
 		this.counting = counting;
 		this.store = store;
 		this.events = events;
@@ -61,7 +64,9 @@ class ParticipantEventsListener {
 			List<CountedEvent> events = new ArrayList<>(records.size());
 			for (int index = 0; index < records.size(); index++) {
 				try {
-					events.add(this.parser.parse(records.get(index)));
+					ConsumerRecord<String, byte[]> record = records.get(index);
+					events.add(new CountedEvent(record.partition(), record.offset(),
+							this.parser.read(record.headers(), record.key(), record.value())));
 				}
 				catch (InvalidEvent invalid) {
 					countAndPublish(events);

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import id.ucj.aggregator.counting.Counts;
+import id.ucj.aggregator.counting.LapseRule;
 import id.ucj.contract.ContributionPaid;
 import id.ucj.contract.FundingSource;
 

@@ -11,6 +11,9 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import id.ucj.aggregator.counting.Counts;
+import id.ucj.aggregator.counting.LapseRule;
+import id.ucj.aggregator.counting.EffectiveCoverage;
 import id.ucj.contract.Program;
 import id.ucj.testsupport.MongoTestServer;
 import id.ucj.testsupport.TestClock;

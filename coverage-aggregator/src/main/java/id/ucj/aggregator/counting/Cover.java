@@ -1,4 +1,4 @@
-package id.ucj.aggregator.coverage;
+package id.ucj.aggregator.counting;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -15,30 +15,30 @@ import id.ucj.contract.Segment;
  * {@code [from, through + grace]} ({@link LapseRule}); protected in M: M was paid.
  * Order-independent: the same ranges in any order, or twice, give the same cover.
  */
-record Cover(List<PaidRange> paid) {
+public record Cover(List<PaidRange> paid) {
 
-	static final Cover NONE = new Cover(List.of());
+	public static final Cover NONE = new Cover(List.of());
 
 	private static final Comparator<PaidRange> ORDER = Comparator.comparing(PaidRange::from)
 		.thenComparing(PaidRange::through)
 		.thenComparing(PaidRange::funding);
 
 	/** Months {@code from} to {@code through}, inclusive, paid from {@code funding}. */
-	record PaidRange(YearMonth from, YearMonth through, FundingSource funding) {
+	public record PaidRange(YearMonth from, YearMonth through, FundingSource funding) {
 	}
 
 	/**
 	 * An unbroken stretch of months in which the participant is active ({@code from} to
 	 * {@code through}), funded by whoever paid the month that ends it.
 	 */
-	record Interval(YearMonth from, YearMonth through, FundingSource funding) {
+	public record Interval(YearMonth from, YearMonth through, FundingSource funding) {
 	}
 
-	Cover {
+	public Cover {
 		paid = List.copyOf(paid);
 	}
 
-	Cover with(PaidRange range) {
+	public Cover with(PaidRange range) {
 		TreeSet<PaidRange> ranges = new TreeSet<>(ORDER);
 		ranges.addAll(this.paid);
 		ranges.add(range);
@@ -46,12 +46,12 @@ record Cover(List<PaidRange> paid) {
 	}
 
 	/** The stretches of activity, merged where they touch or overlap. */
-	List<Interval> active(LapseRule rule) {
+	public List<Interval> active(LapseRule rule) {
 		return merge(rule.graceMonths());
 	}
 
 	/** The stretches of paid months, merged where they touch or overlap. */
-	List<Interval> protectedMonths() {
+	public List<Interval> protectedMonths() {
 		return merge(0);
 	}
 
@@ -87,7 +87,7 @@ record Cover(List<PaidRange> paid) {
 	 * segment: where each active stretch starts (+) and the month it is over (-), by
 	 * segment and funding; and the same for paid months.
 	 */
-	Counts counts(Segment segment, int sign, LapseRule rule) {
+	public Counts counts(Segment segment, int sign, LapseRule rule) {
 		Counts counts = new Counts();
 		for (Interval interval : active(rule)) {
 			counts.add(Counts.activeFrom(interval.from(), segment, interval.funding()), sign);

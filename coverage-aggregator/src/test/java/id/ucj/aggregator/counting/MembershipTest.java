@@ -1,4 +1,4 @@
-package id.ucj.aggregator.coverage;
+package id.ucj.aggregator.counting;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package id.ucj.aggregator.coverage;
+package id.ucj.aggregator.counting;
 
 /**
  * When unpaid cover stops counting: a participant is non-active from the month in which
@@ -6,19 +6,19 @@ package id.ucj.aggregator.coverage;
  * Ketenagakerjaan: the third), so they stay active for {@link #graceMonths()} months
  * after their paid cover ends.
  */
-record LapseRule(int unpaidMonthsToLapse) {
+public record LapseRule(int unpaidMonthsToLapse) {
 
 	/** BPJS Ketenagakerjaan's rule: non-active after three consecutive unpaid months. */
-	static final LapseRule BPJS = new LapseRule(3);
+	public static final LapseRule BPJS = new LapseRule(3);
 
-	LapseRule {
+	public LapseRule {
 		if (unpaidMonthsToLapse < 1) {
 			throw new IllegalArgumentException("unpaidMonthsToLapse must be at least 1, not " + unpaidMonthsToLapse);
 		}
 	}
 
 	/** Unpaid months a participant is still active after the last paid one. */
-	int graceMonths() {
+	public int graceMonths() {
 		return this.unpaidMonthsToLapse - 1;
 	}
 

@@ -1,10 +1,10 @@
-package id.ucj.aggregator.coverage;
+package id.ucj.aggregator.topology;
 
 /**
  * A record on the participant events topic that is not a valid event: it goes to the
  * dead-letter topic.
  */
-class InvalidEvent extends RuntimeException {
+public class InvalidEvent extends RuntimeException {
 
 	InvalidEvent(String message) {
 		super(message);

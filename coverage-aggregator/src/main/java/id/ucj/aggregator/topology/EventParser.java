@@ -1,10 +1,9 @@
-package id.ucj.aggregator.coverage;
+package id.ucj.aggregator.topology;
 
 import java.nio.charset.StandardCharsets;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.springframework.stereotype.Component;
+import org.apache.kafka.common.header.Headers;
 
 import id.ucj.contract.CloudEventHeaders;
 import id.ucj.contract.EventType;
@@ -18,17 +17,17 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads a participant event from its record: the CloudEvents type header says which, the
  * JSON value what.
  */
-@Component
-class EventParser {
+public class EventParser {
 
 	private final JsonMapper json;
 
-	EventParser(JsonMapper json) {
+	public EventParser(JsonMapper json) {
 		this.json = json;
 	}
 
-	CountedEvent parse(ConsumerRecord<String, byte[]> record) {
-		Header typeHeader = record.headers().lastHeader(CloudEventHeaders.TYPE);
+	/** The event a record holds; {@link InvalidEvent} when it holds none. */
+	public ParticipantEvent read(Headers headers, String key, byte[] value) {
+		Header typeHeader = headers.lastHeader(CloudEventHeaders.TYPE);
 		if (typeHeader == null) {
 			throw new InvalidEvent("No " + CloudEventHeaders.TYPE + " header");
 		}
@@ -36,12 +35,12 @@ class EventParser {
 		EventType type = EventType.fromCeType(ceType)
 			.filter((candidate) -> ParticipantEvent.class.isAssignableFrom(candidate.payloadType()))
 			.orElseThrow(() -> new InvalidEvent("Unknown participant event type '" + ceType + "'"));
-		if (record.value() == null) {
+		if (value == null) {
 			throw new InvalidEvent("No value");
 		}
 		ParticipantEvent event;
 		try {
-			event = (ParticipantEvent) this.json.readValue(record.value(), type.payloadType());
+			event = (ParticipantEvent) this.json.readValue(value, type.payloadType());
 		}
 		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
 			throw new InvalidEvent("Not a valid " + ceType + ": " + rootMessage(ex), ex);
@@ -53,10 +52,10 @@ class EventParser {
 				&& Regions.official().regency(registered.regencyCode()).isEmpty()) {
 			throw new InvalidEvent("Unknown regency '" + registered.regencyCode() + "'");
 		}
-		if (record.key() != null && !record.key().equals(event.participantId())) {
+		if (key != null && !key.equals(event.participantId())) {
 			throw new InvalidEvent("Record key is not the event's participantId");
 		}
-		return new CountedEvent(record.partition(), record.offset(), event);
+		return event;
 	}
 
 	private static String rootMessage(Throwable ex) {

@@ -1,4 +1,4 @@
-package id.ucj.aggregator.coverage;
+package id.ucj.aggregator.counting;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -29,17 +29,17 @@ import id.ucj.contract.Segment;
  * @param active registered and not deregistered since
  * @param lastOccurredAt of the latest registration or deregistration applied
  */
-record Membership(boolean active, String regencyCode, Segment segment, Set<Program> programs,
+public record Membership(boolean active, String regencyCode, Segment segment, Set<Program> programs,
 		FundingSource fundingSource, Instant lastOccurredAt, Cover cover) {
 
 	/** Someone never seen before. */
-	static final Membership NONE = new Membership(false, null, null, Set.of(), null, null, Cover.NONE);
+	public static final Membership NONE = new Membership(false, null, null, Set.of(), null, null, Cover.NONE);
 
 	/**
 	 * The membership after the event, and what that changes in each regency's counts
 	 * under the lapse rule.
 	 */
-	Transition apply(ParticipantEvent event, LapseRule rule) {
+	public Transition apply(ParticipantEvent event, LapseRule rule) {
 		if (event instanceof ContributionPaid paid) {
 			Membership next = new Membership(this.active, this.regencyCode, this.segment, this.programs,
 					this.fundingSource, this.lastOccurredAt,
@@ -72,7 +72,7 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 		return new Transition(next, changes, outcome);
 	}
 
-	enum Outcome {
+	public enum Outcome {
 
 		/** Changed the counts. */
 		APPLIED,
@@ -92,7 +92,7 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 
 	}
 
-	record Transition(Membership next, Map<String, Counts> changes, Outcome outcome) {
+	public record Transition(Membership next, Map<String, Counts> changes, Outcome outcome) {
 	}
 
 	private static Map<String, Counts> changes(Membership before, Membership after, LapseRule rule) {
@@ -121,7 +121,7 @@ record Membership(boolean active, String regencyCode, Segment segment, Set<Progr
 	 * A registration pays for the month it was captured in (the regency's month), through
 	 * {@code paidThrough} when it names one.
 	 */
-	static Cover.PaidRange paidBy(ParticipantRegistered registered) {
+	public static Cover.PaidRange paidBy(ParticipantRegistered registered) {
 		ZoneId zone = Regions.official().zoneOf(registered.regencyCode()).orElse(ZoneOffset.UTC);
 		YearMonth captured = YearMonth.from(registered.occurredAt().atZone(zone));
 		YearMonth through = (registered.paidThrough() != null && registered.paidThrough().isAfter(captured))

@@ -1,4 +1,4 @@
-package id.ucj.aggregator.coverage;
+package id.ucj.aggregator.counting;
 
 import java.time.YearMonth;
 import java.util.Map;
@@ -17,9 +17,9 @@ import id.ucj.contract.Segment;
  * paid their last month), {@code protected+@2024-11} and {@code protected-@2025-01} (paid
  * months). Zero counters are left out.
  */
-final class Counts {
+public final class Counts {
 
-	static final String REGISTERED = "registered";
+	public static final String REGISTERED = "registered";
 
 	/**
 	 * What {@link #REGISTERED} was stored as before effective coverage: read as
@@ -27,60 +27,60 @@ final class Counts {
 	 */
 	private static final String LEGACY_REGISTERED = "covered";
 
-	static final String ACTIVE_FROM = "active+@";
+	public static final String ACTIVE_FROM = "active+@";
 
-	static final String ACTIVE_UNTIL = "active-@";
+	public static final String ACTIVE_UNTIL = "active-@";
 
-	static final String PROTECTED_FROM = "protected+@";
+	public static final String PROTECTED_FROM = "protected+@";
 
-	static final String PROTECTED_UNTIL = "protected-@";
+	public static final String PROTECTED_UNTIL = "protected-@";
 
-	static final String REGISTRATIONS = "registrations";
+	public static final String REGISTRATIONS = "registrations";
 
-	static final String DEREGISTRATIONS = "deregistrations";
+	public static final String DEREGISTRATIONS = "deregistrations";
 
-	static final String MOVED_IN = "movedIn";
+	public static final String MOVED_IN = "movedIn";
 
-	static final String MOVED_OUT = "movedOut";
+	public static final String MOVED_OUT = "movedOut";
 
 	private final Map<String, Long> values = new TreeMap<>();
 
-	static Counts of(Map<String, ? extends Number> values) {
+	public static Counts of(Map<String, ? extends Number> values) {
 		Counts counts = new Counts();
 		values.forEach(
 				(name, value) -> counts.add(LEGACY_REGISTERED.equals(name) ? REGISTERED : name, value.longValue()));
 		return counts;
 	}
 
-	static String activeFrom(YearMonth month, Segment segment, FundingSource funding) {
+	public static String activeFrom(YearMonth month, Segment segment, FundingSource funding) {
 		return ACTIVE_FROM + month + "|" + segment.name() + "|" + funding.name();
 	}
 
-	static String activeUntil(YearMonth month, Segment segment, FundingSource funding) {
+	public static String activeUntil(YearMonth month, Segment segment, FundingSource funding) {
 		return ACTIVE_UNTIL + month + "|" + segment.name() + "|" + funding.name();
 	}
 
-	static String protectedFrom(YearMonth month) {
+	public static String protectedFrom(YearMonth month) {
 		return PROTECTED_FROM + month;
 	}
 
-	static String protectedUntil(YearMonth month) {
+	public static String protectedUntil(YearMonth month) {
 		return PROTECTED_UNTIL + month;
 	}
 
-	static String program(Program program) {
+	public static String program(Program program) {
 		return "program_" + program.name();
 	}
 
-	static String segment(Segment segment) {
+	public static String segment(Segment segment) {
 		return "segment_" + segment.name();
 	}
 
-	static String funding(FundingSource source) {
+	public static String funding(FundingSource source) {
 		return "funding_" + source.name();
 	}
 
-	Counts add(String name, long amount) {
+	public Counts add(String name, long amount) {
 		// One walk of the tree: a sum of zero removes the counter.
 		this.values.compute(name, (key, value) -> {
 			long sum = (value != null) ? value + amount : amount;
@@ -89,20 +89,20 @@ final class Counts {
 		return this;
 	}
 
-	Counts add(Counts other) {
+	public Counts add(Counts other) {
 		other.values.forEach(this::add);
 		return this;
 	}
 
-	long get(String name) {
+	public long get(String name) {
 		return this.values.getOrDefault(name, 0L);
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return this.values.isEmpty();
 	}
 
-	Map<String, Long> asMap() {
+	public Map<String, Long> asMap() {
 		return java.util.Collections.unmodifiableMap(this.values);
 	}
 

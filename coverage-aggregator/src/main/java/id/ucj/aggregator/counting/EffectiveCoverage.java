@@ -1,4 +1,4 @@
-package id.ucj.aggregator.coverage;
+package id.ucj.aggregator.counting;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -19,12 +19,12 @@ import id.ucj.contract.Segment;
  * protected ones (paid for this month); and, for each of the next
  * {@value #LAPSING_MONTHS} months, how many stop being active then.
  */
-record EffectiveCoverage(YearMonth month, long active, long protectedCount, Map<Segment, Long> activeBySegment,
+public record EffectiveCoverage(YearMonth month, long active, long protectedCount, Map<Segment, Long> activeBySegment,
 		Map<FundingSource, Long> activeByFundingSource, List<Lapsing> lapsing) {
 
-	static final int LAPSING_MONTHS = 12;
+	public static final int LAPSING_MONTHS = 12;
 
-	static EffectiveCoverage of(Counts counts, YearMonth month) {
+	public static EffectiveCoverage of(Counts counts, YearMonth month) {
 		long active = 0;
 		long protectedCount = 0;
 		Map<Segment, Long> bySegment = zeros(Segment.class);
@@ -70,7 +70,7 @@ record EffectiveCoverage(YearMonth month, long active, long protectedCount, Map<
 	 * those lapsing that month by funding, if nothing more is paid (what is paid ahead
 	 * already counts).
 	 */
-	static List<MonthOutlook> outlook(Counts counts, YearMonth from, int months) {
+	public static List<MonthOutlook> outlook(Counts counts, YearMonth from, int months) {
 		TreeMap<YearMonth, Long> changes = new TreeMap<>();
 		Map<YearMonth, Map<FundingSource, Long>> ends = new TreeMap<>();
 		counts.asMap().forEach((name, value) -> {
@@ -98,7 +98,7 @@ record EffectiveCoverage(YearMonth month, long active, long protectedCount, Map<
 	}
 
 	/** Participants who stop being active within the next {@code months} months. */
-	long lapsingWithin(int months) {
+	public long lapsingWithin(int months) {
 		return this.lapsing.stream().limit(months).mapToLong(Lapsing::total).sum();
 	}
 

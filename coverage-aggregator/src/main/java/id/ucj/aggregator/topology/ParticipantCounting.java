@@ -1,0 +1,125 @@
+package id.ucj.aggregator.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import id.ucj.aggregator.counting.Counts;
+import id.ucj.aggregator.counting.LapseRule;
+import id.ucj.aggregator.counting.Membership;
+import id.ucj.contract.ParticipantEvent;
+
+/**
+ * The counting step, one instance per partition of participant-events: each event moves
+ * its participant's membership (in the participant store, written only when it changes)
+ * and, through it, this partition's counts of the regencies it touches. The regencies
+ * that changed are forwarded, coalesced, every {@code flushInterval}: the absolute
+ * counts, never single events, so nothing per participant crosses a topic. A record that
+ * is not a valid event goes to the dead-letter topic, in the same transaction.
+ */
+final class ParticipantCounting implements Processor<String, byte[], String, Object> {
+
+	static final String EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
+
+	private final EventParser parser;
+
+	private final LapseRule rule;
+
+	private final Duration flushInterval;
+
+	private final CountingMetrics metrics;
+
+	private final Set<String> changed = new LinkedHashSet<>();
+
+	private ProcessorContext<String, Object> context;
+
+	private KeyValueStore<String, Membership> participants;
+
+	private KeyValueStore<String, TaskCounts> counts;
+
+	ParticipantCounting(EventParser parser, LapseRule rule, Duration flushInterval, CountingMetrics metrics) {
+		this.parser = parser;
+		this.rule = rule;
+		this.flushInterval = flushInterval;
+		this.metrics = metrics;
+	}
+
+	@Override
+	public void init(ProcessorContext<String, Object> context) {
+		this.context = context;
+		this.participants = context.getStateStore(CountingTopology.PARTICIPANTS);
+		this.counts = context.getStateStore(CountingTopology.TASK_COUNTS);
+		// Counts committed by an instance that died before forwarding them: this owner
+		// forwards them.
+		try (KeyValueIterator<String, TaskCounts> all = this.counts.all()) {
+			all.forEachRemaining((entry) -> {
+				if (!entry.value.forwarded()) {
+					this.changed.add(entry.key);
+				}
+			});
+		}
+		context.schedule(this.flushInterval, PunctuationType.WALL_CLOCK_TIME, (now) -> forward());
+	}
+
+	@Override
+	public void process(Record<String, byte[]> record) {
+		ParticipantEvent event;
+		try {
+			event = this.parser.read(record.headers(), record.key(), record.value());
+		}
+		catch (InvalidEvent invalid) {
+			this.metrics.deadLettered();
+			this.context.forward(
+					record.withValue((Object) record.value())
+						.withHeaders(record.headers()
+							.remove(EXCEPTION_MESSAGE)
+							.add(EXCEPTION_MESSAGE, invalid.getMessage().getBytes(StandardCharsets.UTF_8))),
+					CountingTopology.DEAD_LETTERS);
+			return;
+		}
+		Membership before = this.participants.get(event.participantId());
+		Membership.Transition transition = ((before != null) ? before : Membership.NONE).apply(event, this.rule);
+		if (!transition.next().equals(before)) {
+			this.participants.put(event.participantId(), transition.next());
+		}
+		long offset = this.context.recordMetadata().orElseThrow().offset();
+		transition.changes().forEach((regency, change) -> add(regency, change, offset, event.occurredAt()));
+		this.metrics.counted(transition.outcome());
+	}
+
+	private void add(String regency, Counts change, long offset, Instant occurredAt) {
+		TaskCounts current = this.counts.get(regency);
+		Counts sum = (current != null) ? Counts.of(current.counts()).add(change) : change;
+		Instant lastEventAt = (current == null || current.lastEventAt() == null
+				|| occurredAt.isAfter(current.lastEventAt())) ? occurredAt : current.lastEventAt();
+		this.counts.put(regency, new TaskCounts(offset, lastEventAt, sum.asMap(), false));
+		this.changed.add(regency);
+	}
+
+	private void forward() {
+		if (this.changed.isEmpty()) {
+			return;
+		}
+		int partition = this.context.taskId().partition();
+		long now = this.context.currentSystemTimeMs();
+		for (String regency : this.changed) {
+			TaskCounts current = this.counts.get(regency);
+			this.context.forward(new Record<>(regency,
+					new PartitionCounts(partition, current.offset(), current.lastEventAt(), current.counts()), now),
+					CountingTopology.PARTITION_COUNTS_SINK);
+			this.counts.put(regency, new TaskCounts(current.offset(), current.lastEventAt(), current.counts(), true));
+		}
+		this.metrics.forwarded(this.changed.size());
+		this.changed.clear();
+	}
+
+}

@@ -1,0 +1,122 @@
+package id.ucj.aggregator.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import id.ucj.contract.CloudEventHeaders;
+import id.ucj.contract.CoverageSnapshot;
+import id.ucj.contract.EventType;
+
+/**
+ * The regency step, keyed by regency: it keeps each partition's latest counts of the
+ * regency (a message older than the one applied for its partition changes nothing), and
+ * every {@code flushInterval} writes the changed regencies' totals to the live view, then
+ * publishes their snapshots to coverage-changes in the same transaction as its state. The
+ * view's write is guarded by the version (the offset of the message that made the state),
+ * so that writing again after a crash, or from an instance that lost its tasks, changes
+ * nothing.
+ */
+final class RegencyStep implements Processor<String, PartitionCounts, String, byte[]> {
+
+	static final String SOURCE = "/ucj/coverage-aggregator";
+
+	private final LiveView view;
+
+	private final SnapshotWriter snapshots;
+
+	private final Duration flushInterval;
+
+	private final Set<String> changed = new LinkedHashSet<>();
+
+	private ProcessorContext<String, byte[]> context;
+
+	private KeyValueStore<String, RegencyCounts> regencies;
+
+	RegencyStep(LiveView view, SnapshotWriter snapshots, Duration flushInterval) {
+		this.view = view;
+		this.snapshots = snapshots;
+		this.flushInterval = flushInterval;
+	}
+
+	@Override
+	public void init(ProcessorContext<String, byte[]> context) {
+		this.context = context;
+		this.regencies = context.getStateStore(CountingTopology.REGENCY_COUNTS);
+		try (KeyValueIterator<String, RegencyCounts> all = this.regencies.all()) {
+			all.forEachRemaining((entry) -> {
+				if (!entry.value.written()) {
+					this.changed.add(entry.key);
+				}
+			});
+		}
+		context.schedule(this.flushInterval, PunctuationType.WALL_CLOCK_TIME, (now) -> write());
+	}
+
+	@Override
+	public void process(Record<String, PartitionCounts> record) {
+		PartitionCounts counts = record.value();
+		RegencyCounts current = this.regencies.get(record.key());
+		PartitionCounts applied = (current != null) ? current.partitions().get(counts.partition()) : null;
+		if (applied != null && applied.offset() >= counts.offset()) {
+			return;
+		}
+		Map<Integer, PartitionCounts> partitions = new HashMap<>((current != null) ? current.partitions() : Map.of());
+		partitions.put(counts.partition(), counts);
+		long offset = this.context.recordMetadata().orElseThrow().offset();
+		this.regencies.put(record.key(), new RegencyCounts(partitions, offset, false));
+		this.changed.add(record.key());
+	}
+
+	private void write() {
+		if (this.changed.isEmpty()) {
+			return;
+		}
+		List<RegencyTotal> totals = new ArrayList<>(this.changed.size());
+		Map<String, RegencyCounts> states = new HashMap<>();
+		for (String regency : this.changed) {
+			RegencyCounts state = this.regencies.get(regency);
+			states.put(regency, state);
+			totals.add(new RegencyTotal(regency, state.offset(), state.lastEventAt(), state.total()));
+		}
+		long now = this.context.currentSystemTimeMs();
+		for (CoverageSnapshot snapshot : this.view.write(totals)) {
+			this.context.forward(record(snapshot, now));
+		}
+		states.forEach((regency, state) -> this.regencies.put(regency,
+				new RegencyCounts(state.partitions(), state.offset(), true)));
+		this.changed.clear();
+	}
+
+	private Record<String, byte[]> record(CoverageSnapshot snapshot, long now) {
+		RecordHeaders headers = new RecordHeaders();
+		String id = UUID
+			.nameUUIDFromBytes((snapshot.regencyCode() + "|" + snapshot.version()).getBytes(StandardCharsets.UTF_8))
+			.toString();
+		CloudEventHeaders.of(id, EventType.COVERAGE_CHANGED, SOURCE, snapshot.asOf(), snapshot.regencyCode())
+			.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+		return new Record<>(snapshot.regencyCode(), this.snapshots.bytes(snapshot), now, headers);
+	}
+
+	/** How a snapshot is written on coverage-changes: the JSON the contract describes. */
+	interface SnapshotWriter {
+
+		byte[] bytes(CoverageSnapshot snapshot);
+
+	}
+
+}
