@@ -126,10 +126,8 @@ class Counters {
 	private Map<String, CounterDocument> add(Map<String, List<BatchFold.Supply>> byRegency) {
 		for (int round = 0; round < MAX_COUNTER_ROUNDS; round++) {
 			Map<String, CounterDocument> counters = read(this.mongo, byRegency.keySet());
-			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS); // as the
-																				// store
-																				// keeps
-																				// it
+			// Milliseconds, as the store keeps them.
+			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			List<UpdateOneModel<Document>> updates = new ArrayList<>();
 			Map<String, CounterDocument> after = new LinkedHashMap<>();
 			for (Map.Entry<String, List<BatchFold.Supply>> regency : byRegency.entrySet()) {
