@@ -25,10 +25,20 @@ public final class KafkaTestBroker {
 		return shared.getBrokersAsString();
 	}
 
+	/**
+	 * One node takes transactions (the Kafka Streams job runs exactly_once_v2) only when
+	 * its transaction log asks for no more replicas than there are nodes.
+	 */
+	private static void singleNode(EmbeddedKafkaKraftBroker broker) {
+		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+		broker.brokerProperty("transaction.state.log.replication.factor", "1");
+		broker.brokerProperty("transaction.state.log.min.isr", "1");
+	}
+
 	/** A new broker of the caller's own, on a free port; the caller destroys it. */
 	public static EmbeddedKafkaBroker dedicated() {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+		singleNode(broker);
 		broker.afterPropertiesSet();
 		return broker;
 	}
@@ -41,7 +51,7 @@ public final class KafkaTestBroker {
 	public static EmbeddedKafkaBroker behind(TcpProxy proxy) {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
 		broker.brokerProperty("advertised.listeners", "EXTERNAL://127.0.0.1:" + proxy.port());
-		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+		singleNode(broker);
 		broker.afterPropertiesSet();
 		String[] hostAndPort = broker.getBrokersAsString().split(",")[0].split(":");
 		proxy.forwardTo(hostAndPort[0], Integer.parseInt(hostAndPort[1]));

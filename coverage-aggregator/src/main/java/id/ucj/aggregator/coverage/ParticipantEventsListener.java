@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * topic, and the rest follow in the next delivery (see {@link KafkaConfiguration}).
  */
 @Component
+@ConditionalOnProperty(name = "ucj.counting.engine", havingValue = "listener", matchIfMissing = true)
 class ParticipantEventsListener {
 
 	private final EventParser parser;

@@ -49,9 +49,17 @@ public final class CountingTopology {
 
 	public static Topology build(Topics topics, LapseRule rule, LiveView view, JsonMapper json, CountingMetrics metrics,
 			Duration flushInterval) {
+		return addTo(new Topology(), topics, rule, view, json, metrics, flushInterval);
+	}
+
+	/**
+	 * Adds the job's two steps to {@code topology} (Spring Kafka's factory bean starts
+	 * from its own).
+	 */
+	public static Topology addTo(Topology topology, Topics topics, LapseRule rule, LiveView view, JsonMapper json,
+			CountingMetrics metrics, Duration flushInterval) {
 		EventParser parser = new EventParser(json);
 		var partitionCounts = JsonSerdes.of(json, PartitionCounts.class);
-		Topology topology = new Topology();
 		topology.addSource(EVENTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
 				topics.participantEvents());
 		topology.addProcessor(COUNTING, () -> new ParticipantCounting(parser, rule, flushInterval, metrics), EVENTS);
