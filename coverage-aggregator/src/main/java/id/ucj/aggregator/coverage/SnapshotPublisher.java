@@ -1,19 +1,15 @@
 package id.ucj.aggregator.coverage;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import id.ucj.aggregator.forecast.Premiums;
-import id.ucj.contract.CloudEventHeaders;
+import id.ucj.aggregator.topology.SnapshotHeaders;
 import id.ucj.contract.CoverageSnapshot;
-import id.ucj.contract.EventType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,8 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class SnapshotPublisher {
-
-	static final String SOURCE = "/ucj/coverage-aggregator";
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
@@ -52,14 +46,8 @@ class SnapshotPublisher {
 	}
 
 	private ProducerRecord<String, byte[]> toRecord(CoverageSnapshot snapshot) {
-		RecordHeaders headers = new RecordHeaders();
-		String id = UUID
-			.nameUUIDFromBytes((snapshot.regencyCode() + "|" + snapshot.version()).getBytes(StandardCharsets.UTF_8))
-			.toString();
-		CloudEventHeaders.of(id, EventType.COVERAGE_CHANGED, SOURCE, snapshot.asOf(), snapshot.regencyCode())
-			.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
 		return new ProducerRecord<>(this.topics.coverageChanges(), null, snapshot.regencyCode(),
-				this.json.writeValueAsBytes(snapshot), headers);
+				this.json.writeValueAsBytes(snapshot), SnapshotHeaders.of(snapshot));
 	}
 
 }

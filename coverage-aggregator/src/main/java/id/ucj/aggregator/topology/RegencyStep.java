@@ -1,6 +1,5 @@
 package id.ucj.aggregator.topology;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,9 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -18,9 +15,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import id.ucj.contract.CloudEventHeaders;
 import id.ucj.contract.CoverageSnapshot;
-import id.ucj.contract.EventType;
 
 /**
  * The regency step, keyed by regency: it keeps each partition's latest counts of the
@@ -32,8 +27,6 @@ import id.ucj.contract.EventType;
  * nothing.
  */
 final class RegencyStep implements Processor<String, PartitionCounts, String, byte[]> {
-
-	static final String SOURCE = "/ucj/coverage-aggregator";
 
 	private final LiveView view;
 
@@ -103,13 +96,7 @@ final class RegencyStep implements Processor<String, PartitionCounts, String, by
 	}
 
 	private Record<String, byte[]> record(CoverageSnapshot snapshot, long now) {
-		RecordHeaders headers = new RecordHeaders();
-		String id = UUID
-			.nameUUIDFromBytes((snapshot.regencyCode() + "|" + snapshot.version()).getBytes(StandardCharsets.UTF_8))
-			.toString();
-		CloudEventHeaders.of(id, EventType.COVERAGE_CHANGED, SOURCE, snapshot.asOf(), snapshot.regencyCode())
-			.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-		return new Record<>(snapshot.regencyCode(), this.snapshots.bytes(snapshot), now, headers);
+		return new Record<>(snapshot.regencyCode(), this.snapshots.bytes(snapshot), now, SnapshotHeaders.of(snapshot));
 	}
 
 	/** How a snapshot is written on coverage-changes: the JSON the contract describes. */
