@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -58,14 +59,20 @@ class StreamsConfiguration {
 		CountingTopology.Topics names = new CountingTopology.Topics(topics.participantEvents(),
 				topics.participantEvents() + id.ucj.contract.Topics.DEAD_LETTER_SUFFIX, counting.partitionCounts(),
 				topics.coverageChanges());
-		return (factory) -> factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
+		return (factory) -> {
+			factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
 
-			@Override
-			public void configureTopology(Topology topology) {
-				CountingTopology.addTo(topology, names, rule.rule(), view, json, metrics, counting.flushInterval());
-			}
+				@Override
+				public void configureTopology(Topology topology) {
+					CountingTopology.addTo(topology, names, rule.rule(), view, json, metrics, counting.flushInterval());
+				}
 
-		});
+			});
+			// A thread that dies is replaced: its tasks restart from their committed
+			// state, so nothing is lost or
+			// counted twice, and counting does not stop for good on one failure.
+			factory.setStreamsUncaughtExceptionHandler((failure) -> StreamThreadExceptionResponse.REPLACE_THREAD);
+		};
 	}
 
 	@Bean
@@ -77,7 +84,11 @@ class StreamsConfiguration {
 	}
 
 	@Bean
-	CountingMetrics countingMetrics(MeterRegistry meters) {
+	CountingMetrics countingMetrics(MeterRegistry meters, TopicSettings topics) {
+		Counter deadLetters = Counter.builder("ucj.kafka.dead.letters")
+			.description("Records sent to a dead-letter topic")
+			.tag("topic", topics.participantEvents() + id.ucj.contract.Topics.DEAD_LETTER_SUFFIX)
+			.register(meters);
 		return new CountingMetrics() {
 
 			@Override
@@ -91,10 +102,13 @@ class StreamsConfiguration {
 
 			@Override
 			public void deadLettered() {
+				deadLetters.increment();
 			}
 
 			@Override
 			public void forwarded(int regencies) {
+				// the regencies forwarded show as the regency step's input rate in Kafka
+				// Streams' own metrics
 			}
 
 		};

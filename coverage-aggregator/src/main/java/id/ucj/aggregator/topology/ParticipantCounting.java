@@ -55,6 +55,9 @@ final class ParticipantCounting implements Processor<String, byte[], String, Obj
 
 	@Override
 	public void init(ProcessorContext<String, Object> context) {
+		// A revived task starts again from its committed state: what this object
+		// remembered is void.
+		this.changed.clear();
 		this.context = context;
 		this.participants = context.getStateStore(CountingTopology.PARTICIPANTS);
 		this.counts = context.getStateStore(CountingTopology.TASK_COUNTS);
@@ -113,6 +116,9 @@ final class ParticipantCounting implements Processor<String, byte[], String, Obj
 		long now = this.context.currentSystemTimeMs();
 		for (String regency : this.changed) {
 			TaskCounts current = this.counts.get(regency);
+			if (current == null) {
+				continue;
+			}
 			this.context.forward(new Record<>(regency,
 					new PartitionCounts(partition, current.offset(), current.lastEventAt(), current.counts()), now),
 					CountingTopology.PARTITION_COUNTS_SINK);

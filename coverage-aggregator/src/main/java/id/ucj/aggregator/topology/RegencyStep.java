@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.streams.processor.PunctuationType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,6 +29,8 @@ import id.ucj.contract.CoverageSnapshot;
  * nothing.
  */
 final class RegencyStep implements Processor<String, PartitionCounts, String, byte[]> {
+
+	private static final Logger log = LoggerFactory.getLogger(RegencyStep.class);
 
 	private final LiveView view;
 
@@ -48,6 +52,9 @@ final class RegencyStep implements Processor<String, PartitionCounts, String, by
 
 	@Override
 	public void init(ProcessorContext<String, byte[]> context) {
+		// A revived task starts again from its committed state: what this object
+		// remembered is void.
+		this.changed.clear();
 		this.context = context;
 		this.regencies = context.getStateStore(CountingTopology.REGENCY_COUNTS);
 		try (KeyValueIterator<String, RegencyCounts> all = this.regencies.all()) {
@@ -83,11 +90,26 @@ final class RegencyStep implements Processor<String, PartitionCounts, String, by
 		Map<String, RegencyCounts> states = new HashMap<>();
 		for (String regency : this.changed) {
 			RegencyCounts state = this.regencies.get(regency);
+			if (state == null) {
+				continue;
+			}
 			states.put(regency, state);
 			totals.add(new RegencyTotal(regency, state.offset(), state.lastEventAt(), state.total()));
 		}
 		long now = this.context.currentSystemTimeMs();
-		for (CoverageSnapshot snapshot : this.view.write(totals)) {
+		List<CoverageSnapshot> written;
+		try {
+			written = this.view.write(totals);
+		}
+		catch (RuntimeException unavailable) {
+			// The view is down: the regencies stay changed and are written at a later
+			// flush, which the version guard
+			// makes safe however often it is tried. Counting goes on meanwhile.
+			log.warn("Live view not written ({} regencies), retried at the next flush: {}", totals.size(),
+					unavailable.toString());
+			return;
+		}
+		for (CoverageSnapshot snapshot : written) {
 			this.context.forward(record(snapshot, now));
 		}
 		states.forEach((regency, state) -> this.regencies.put(regency,
