@@ -92,8 +92,6 @@ final class AggregatorRun {
 							"--ucj.security.api-keys[0].sha256=" + ClientKey.hash(READER_KEY),
 							"--ucj.security.api-keys[0].client=benchmark", "--ucj.security.api-keys[0].role=reader",
 							"--ucj.security.api-keys[0].areas=*"));
-			this.store.listenerThreads()
-				.ifPresent((threads) -> arguments.add("--spring.kafka.listener.concurrency=" + threads));
 			ConfigurableApplicationContext aggregator = new SpringApplicationBuilder(AggregatorApplication.class)
 				.run(arguments.toArray(String[]::new));
 			try {

@@ -29,7 +29,6 @@ import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 
 import id.ucj.contract.ClientKey;
-import id.ucj.launcher.Launcher;
 
 /**
  * The whole pipeline as field apps use it: the launcher runs the three services as their
@@ -425,10 +424,6 @@ final class PipelineRun {
 		Map<String, String> environment = builder.environment();
 		environment.remove("KAFKA_BOOTSTRAP_SERVERS");
 		environment.put("MONGODB_URI", this.store.uri("ucj-pipeline"));
-		// The store is this run's, so the launcher does not know it is its H2 store: tell
-		// the services as it would.
-		this.store.listenerThreads()
-			.ifPresent((threads) -> environment.putIfAbsent(Launcher.LISTENER_THREADS, Integer.toString(threads)));
 		environment.put("UCJ_DATA_DIR", this.directory.resolve("var").toString());
 		environment.put("UCJ_ENROLLER_KEY", ENROLLER_KEY);
 		environment.put("UCJ_READER_KEY", READER_KEY);

@@ -3,7 +3,6 @@ package id.ucj.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.OptionalInt;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -55,16 +54,6 @@ final class Store implements AutoCloseable {
 		MongoServer server = new MongoServer(backend);
 		server.bind("127.0.0.1", 0);
 		return new Store(name, server, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort(), file);
-	}
-
-	/**
-	 * The aggregator's listener threads on this store as the launcher runs them: one on
-	 * its H2 store ({@link DurableH2Backend#AGGREGATOR_LISTENER_THREADS}); on the others,
-	 * the aggregator's own default (empty).
-	 */
-	OptionalInt listenerThreads() {
-		return "h2".equals(this.name) ? OptionalInt.of(DurableH2Backend.AGGREGATOR_LISTENER_THREADS)
-				: OptionalInt.empty();
 	}
 
 	/** Bytes the store keeps on disk, when it keeps a file here (H2); -1 otherwise. */

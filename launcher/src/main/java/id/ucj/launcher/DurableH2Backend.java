@@ -35,15 +35,6 @@ public final class DurableH2Backend extends H2Backend {
 	 */
 	private static final int RETENTION_MS = 1_000;
 
-	/**
-	 * Listener threads for a coverage-aggregator on this store: one, not the aggregator's
-	 * default three. A batch's writes take this store seconds; with three batches in
-	 * flight, the notifier's reads and writes waited behind them, and alerts reached
-	 * their webhook 0.5 to 1.1 s after the crossing instead of about 50 ms
-	 * (docs/performance-history.md, change 16).
-	 */
-	public static final int AGGREGATOR_LISTENER_THREADS = 1;
-
 	public DurableH2Backend(String fileName) {
 		super(open(fileName));
 	}

@@ -24,17 +24,16 @@ import picocli.CommandLine.Command;
  * otherwise; prints where everything is and the local keys; stops it all, in reverse
  * order, on Ctrl-C or SIGTERM. Only one launcher runs on a data directory.
  */
-@Command(name = "ucj-launcher", mixinStandardHelpOptions = true, subcommands = KeysCommand.class,
+@Command(name = "ucj-launcher", mixinStandardHelpOptions = true,
+		subcommands = { KeysCommand.class, RecountCommand.class },
 		description = "Runs UCJ Coverage on this machine (embedded Kafka and MongoDB-compatible store unless "
-				+ "KAFKA_BOOTSTRAP_SERVERS or MONGODB_URI name real ones). 'keys add' adds an API key.")
+				+ "KAFKA_BOOTSTRAP_SERVERS or MONGODB_URI name real ones). 'keys add' adds an API key; 'recount' counts "
+				+ "everything again from participant-events.")
 public final class Launcher implements Callable<Integer> {
 
 	private static final Logger log = LoggerFactory.getLogger(Launcher.class);
 
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
-
-	/** The services' listener threads, as Spring reads it from the environment. */
-	public static final String LISTENER_THREADS = "SPRING_KAFKA_LISTENER_CONCURRENCY";
 
 	private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
 
@@ -79,9 +78,6 @@ public final class Launcher implements Callable<Integer> {
 			LocalMongo localMongo = LocalMongo.start(settings.dataDir(), settings.mongoPort());
 			this.running.add(localMongo);
 			mongo = localMongo.uri();
-			if (System.getenv(LISTENER_THREADS) == null) {
-				environment.put(LISTENER_THREADS, Integer.toString(DurableH2Backend.AGGREGATOR_LISTENER_THREADS));
-			}
 		}
 
 		LocalKeys keys = LocalKeys.prepare(settings.dataDir(), System.getenv());

@@ -9,6 +9,7 @@ import org.springframework.kafka.support.ProducerListener;
 /**
  * A failed send is logged without the record's key and value: keys are pseudonymous
  * participant ids, which are personal data (Spring Kafka's default listener logs both).
+ * Topics that exist are never changed ({@link ExistingTopicsKept}).
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(ProducerListener.class)
@@ -19,6 +20,11 @@ public class KafkaLoggingAutoConfiguration {
 		LoggingProducerListener<Object, Object> listener = new LoggingProducerListener<>();
 		listener.setIncludeContents(false);
 		return listener;
+	}
+
+	@Bean
+	static ExistingTopicsKept existingTopicsKept() {
+		return new ExistingTopicsKept();
 	}
 
 }

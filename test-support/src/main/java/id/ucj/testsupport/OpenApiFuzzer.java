@@ -32,7 +32,16 @@ public final class OpenApiFuzzer {
 			"-2147483649", "99999999999999999999999", "1e309", "NaN", "1.5", "abc", "%FF", "%00", "%C3%28", "..",
 			"15.03", "99.99", "15", "*", "REACHED", "reached", "%5B%5D", "a".repeat(5000), "%E2%80%AE");
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	/**
+	 * How many times a request is sent when the connection breaks before an answer. A
+	 * server may answer an oversized request early and close the connection while the
+	 * body is still being sent, and the client can then lose the answer to the reset (or
+	 * find a pooled connection closed under it): a field app sends again, and so does
+	 * this. A server that drops the connection every time is a finding.
+	 */
+	private static final int ATTEMPTS = 3;
+
+	private final HttpClient http = newClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -264,16 +273,27 @@ public final class OpenApiFuzzer {
 		}
 		request.method(method,
 				(body != null) ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody());
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		IOException broken = null;
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			// After a broken connection, a new client: nothing pooled from before.
+			HttpClient client = (attempt == 0) ? this.http : newClient();
+			try {
+				return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			}
+			catch (IOException ex) {
+				broken = ex;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException("the connection broke instead of an answer (" + ex + ")", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		throw new IllegalStateException(
+				"the connection broke instead of an answer, " + ATTEMPTS + " times (" + broken + ")", broken);
+	}
+
+	private static HttpClient newClient() {
+		return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	}
 
 	private static String abbreviate(String text) {

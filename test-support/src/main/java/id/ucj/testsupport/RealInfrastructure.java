@@ -1,5 +1,9 @@
 package id.ucj.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,6 +12,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Points a Spring Boot application under test at the shared {@link KafkaTestBroker}, with
@@ -21,6 +26,22 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
 
 	private static final AtomicInteger contexts = new AtomicInteger();
 
+	/**
+	 * A Kafka Streams state directory of the context's own, deleted when the JVM exits
+	 * (services that keep no local state ignore it).
+	 */
+	private static String stateDirectory(String suffix) {
+		try {
+			Path directory = Files.createTempDirectory("ucj-state" + suffix);
+			Runtime.getRuntime()
+				.addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(directory.toFile())));
+			return directory.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		String suffix = "-" + ProcessHandle.current().pid() + "-" + contexts.incrementAndGet();
@@ -29,6 +50,9 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
 		properties.put("spring.kafka.consumer.group-id", "ucj-test" + suffix);
 		properties.put("ucj.topics.participant-events", "participant-events" + suffix);
 		properties.put("ucj.topics.coverage-changes", "coverage-changes" + suffix);
+		properties.put("ucj.counting.state-dir", stateDirectory(suffix));
+		// Six partitions, not the services' 24: as exact, and each context starts sooner.
+		properties.put("ucj.topics.partitions", 6);
 		if (ClassUtils.isPresent(SPRING_DATA_MONGODB, context.getClassLoader())) {
 			properties.put("spring.mongodb.uri", MongoTestServer.connectionString("ucj-test" + suffix));
 		}

@@ -1,5 +1,8 @@
 package id.ucj.aggregator.regency;
 
+import id.ucj.aggregator.view.CoverageChanged;
+import id.ucj.aggregator.view.CoverageStore;
+import id.ucj.aggregator.view.CoverageView;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -13,9 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import id.ucj.aggregator.coverage.CoverageStore;
-import id.ucj.aggregator.coverage.CoverageView;
-import id.ucj.aggregator.coverage.CoverageChanged;
 import id.ucj.support.security.Client;
 import jakarta.validation.Valid;
 

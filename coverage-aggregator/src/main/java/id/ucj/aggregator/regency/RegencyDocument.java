@@ -1,11 +1,10 @@
 package id.ucj.aggregator.regency;
 
+import id.ucj.aggregator.view.RegisteredRegency;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-
-import id.ucj.aggregator.coverage.RegisteredRegency;
 
 /**
  * A regency as stored in {@code regencies}, written only by {@link RegencyRegistry}: its

@@ -1,5 +1,7 @@
 package id.ucj.aggregator.regency;
 
+import id.ucj.aggregator.view.RegencyRegister;
+import id.ucj.aggregator.view.RegisteredRegency;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +18,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import id.ucj.aggregator.coverage.RegencyRegister;
-import id.ucj.aggregator.coverage.RegisteredRegency;
 import id.ucj.contract.Province;
 import id.ucj.contract.Regency;
 import id.ucj.contract.Regions;

@@ -82,8 +82,8 @@ public final class CountingTopology {
 
 		topology.addSource(PARTITION_COUNTS_SOURCE, Serdes.String().deserializer(), partitionCounts.deserializer(),
 				topics.partitionCounts());
-		topology.addProcessor(REGENCY_STEP, () -> new RegencyStep(view, json::writeValueAsBytes, flushInterval),
-				PARTITION_COUNTS_SOURCE);
+		topology.addProcessor(REGENCY_STEP,
+				() -> new RegencyStep(view, json::writeValueAsBytes, flushInterval, metrics), PARTITION_COUNTS_SOURCE);
 		topology.addStateStore(
 				Stores
 					.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGENCY_COUNTS), Serdes.String(),

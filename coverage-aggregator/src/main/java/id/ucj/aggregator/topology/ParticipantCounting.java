@@ -40,6 +40,9 @@ final class ParticipantCounting implements Processor<String, byte[], String, Obj
 
 	private final Set<String> changed = new LinkedHashSet<>();
 
+	/** Events counted since the last forward. */
+	private int events;
+
 	private ProcessorContext<String, Object> context;
 
 	private KeyValueStore<String, Membership> participants;
@@ -58,6 +61,7 @@ final class ParticipantCounting implements Processor<String, byte[], String, Obj
 		// A revived task starts again from its committed state: what this object
 		// remembered is void.
 		this.changed.clear();
+		this.events = 0;
 		this.context = context;
 		this.participants = context.getStateStore(CountingTopology.PARTICIPANTS);
 		this.counts = context.getStateStore(CountingTopology.TASK_COUNTS);
@@ -97,6 +101,7 @@ final class ParticipantCounting implements Processor<String, byte[], String, Obj
 		long offset = this.context.recordMetadata().orElseThrow().offset();
 		transition.changes().forEach((regency, change) -> add(regency, change, offset, event.occurredAt()));
 		this.metrics.counted(transition.outcome());
+		this.events++;
 	}
 
 	private void add(String regency, Counts change, long offset, Instant occurredAt) {
@@ -110,6 +115,7 @@ final class ParticipantCounting implements Processor<String, byte[], String, Obj
 
 	private void forward() {
 		if (this.changed.isEmpty()) {
+			this.metrics.settled(CountingMetrics.Step.COUNTING, this.context.taskId().partition());
 			return;
 		}
 		int partition = this.context.taskId().partition();
@@ -124,8 +130,9 @@ final class ParticipantCounting implements Processor<String, byte[], String, Obj
 					CountingTopology.PARTITION_COUNTS_SINK);
 			this.counts.put(regency, new TaskCounts(current.offset(), current.lastEventAt(), current.counts(), true));
 		}
-		this.metrics.forwarded(this.changed.size());
+		this.metrics.forwarded(this.events, this.changed.size());
 		this.changed.clear();
+		this.events = 0;
 	}
 
 }

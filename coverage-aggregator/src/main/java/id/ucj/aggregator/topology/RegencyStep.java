@@ -38,16 +38,19 @@ final class RegencyStep implements Processor<String, PartitionCounts, String, by
 
 	private final Duration flushInterval;
 
+	private final CountingMetrics metrics;
+
 	private final Set<String> changed = new LinkedHashSet<>();
 
 	private ProcessorContext<String, byte[]> context;
 
 	private KeyValueStore<String, RegencyCounts> regencies;
 
-	RegencyStep(LiveView view, SnapshotWriter snapshots, Duration flushInterval) {
+	RegencyStep(LiveView view, SnapshotWriter snapshots, Duration flushInterval, CountingMetrics metrics) {
 		this.view = view;
 		this.snapshots = snapshots;
 		this.flushInterval = flushInterval;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -84,6 +87,7 @@ final class RegencyStep implements Processor<String, PartitionCounts, String, by
 
 	private void write() {
 		if (this.changed.isEmpty()) {
+			this.metrics.settled(CountingMetrics.Step.REGENCY, this.context.taskId().partition());
 			return;
 		}
 		List<RegencyTotal> totals = new ArrayList<>(this.changed.size());
@@ -97,6 +101,7 @@ final class RegencyStep implements Processor<String, PartitionCounts, String, by
 			totals.add(new RegencyTotal(regency, state.offset(), state.lastEventAt(), state.total()));
 		}
 		long now = this.context.currentSystemTimeMs();
+		long started = System.nanoTime();
 		List<CoverageSnapshot> written;
 		try {
 			written = this.view.write(totals);
@@ -105,6 +110,7 @@ final class RegencyStep implements Processor<String, PartitionCounts, String, by
 			// The view is down: the regencies stay changed and are written at a later
 			// flush, which the version guard
 			// makes safe however often it is tried. Counting goes on meanwhile.
+			this.metrics.viewFailed(totals.size());
 			log.warn("Live view not written ({} regencies), retried at the next flush: {}", totals.size(),
 					unavailable.toString());
 			return;
@@ -115,6 +121,7 @@ final class RegencyStep implements Processor<String, PartitionCounts, String, by
 		states.forEach((regency, state) -> this.regencies.put(regency,
 				new RegencyCounts(state.partitions(), state.offset(), true)));
 		this.changed.clear();
+		this.metrics.written(totals.size(), Duration.ofNanos(System.nanoTime() - started));
 	}
 
 	private Record<String, byte[]> record(CoverageSnapshot snapshot, long now) {

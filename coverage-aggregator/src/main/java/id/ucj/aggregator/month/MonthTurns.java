@@ -1,0 +1,105 @@
+package id.ucj.aggregator.month;
+
+import id.ucj.aggregator.view.CoverageSettings;
+import id.ucj.aggregator.view.CoverageChanged;
+import id.ucj.aggregator.view.CoverageStore;
+import id.ucj.aggregator.view.CounterDocument;
+import id.ucj.aggregator.view.CoverageView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.result.UpdateResult;
+import id.ucj.contract.Regency;
+import id.ucj.contract.Regions;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * When a month ends in a regency's time zone, its coverage changes without any event
+ * (cover lapses), so its snapshot goes out again, with a new version. A compare-and-set
+ * on the regency's {@code month} makes that one publication per regency per month,
+ * however many aggregator instances check ({@code ucj.coverage.month-check}, every 30 s,
+ * the first 30 s after start): the instance whose update matched publishes, so a month
+ * that turned while the service was down is published once it is back. Claimed and then
+ * published: a crash between the two loses that month's publication (the next change of
+ * the regency publishes it), never doubles it. The snapshot is the regency as it stood in
+ * the month claimed, even if the clock moved on meanwhile.
+ */
+@Component
+public class MonthTurns implements SchedulingConfigurer {
+
+	private final MongoTemplate mongo;
+
+	private final CoverageStore store;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final CoverageSettings settings;
+
+	private final Map<ZoneId, List<String>> regenciesByZone = Regions.official()
+		.regencies()
+		.stream()
+		.collect(Collectors.groupingBy((regency) -> Regions.official().zoneOf(regency.code()).orElseThrow(),
+				Collectors.mapping(Regency::code, Collectors.toList())));
+
+	public MonthTurns(MongoTemplate mongo, CoverageStore store, ApplicationEventPublisher events, Clock clock,
+			CoverageSettings settings) {
+		this.mongo = mongo;
+		this.store = store;
+		this.events = events;
+		this.clock = clock;
+		this.settings = settings;
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		Duration every = this.settings.monthCheck();
+		tasks.addFixedDelayTask(new FixedDelayTask(this::publishTurnedMonths, every, every));
+	}
+
+	/**
+	 * Publishes the regencies whose month turned since they were last published; returns
+	 * how many.
+	 */
+	public int publishTurnedMonths() {
+		Instant now = this.clock.instant();
+		List<String> claimed = new ArrayList<>();
+		this.regenciesByZone.forEach((zone, regencies) -> {
+			String month = YearMonth.from(now.atZone(zone)).toString();
+			Query behind = Query.query(where("_id").in(regencies).and(CounterDocument.MONTH).ne(month));
+			for (CounterDocument regency : this.mongo.find(behind, CounterDocument.class)) {
+				UpdateResult claim = this.mongo.updateFirst(
+						Query.query(where("_id").is(regency.code()).and(CounterDocument.MONTH).ne(month)),
+						new Update().set(CounterDocument.MONTH, month).inc("version", 1).set("updatedAt", now),
+						CounterDocument.class);
+				if (claim.getModifiedCount() == 1) {
+					claimed.add(regency.code());
+				}
+			}
+		});
+		if (!claimed.isEmpty()) {
+			List<CoverageView> turned = this.store.regencies(claimed, now);
+			this.events.publishEvent(new CoverageChanged(turned));
+		}
+		return claimed.size();
+	}
+
+}
