@@ -100,8 +100,16 @@ public final class TcpProxy implements AutoCloseable {
 				}
 				Socket upstream = new Socket();
 				upstream.connect(this.target, 5_000);
-				this.connections.add(client);
-				this.connections.add(upstream);
+				synchronized (this) {
+					// A connection accepted while cut() ran must not outlive the cut.
+					if (this.server != socket) {
+						closeQuietly(client);
+						closeQuietly(upstream);
+						continue;
+					}
+					this.connections.add(client);
+					this.connections.add(upstream);
+				}
 				pump(client, upstream);
 				pump(upstream, client);
 			}
