@@ -1,10 +1,13 @@
 package id.ucj.benchmark;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,10 +15,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.util.FileSystemUtils;
 
 import id.ucj.aggregator.AggregatorApplication;
 import id.ucj.contract.ClientKey;
@@ -82,6 +89,7 @@ final class AggregatorRun {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				RawKafka.workloadProducer(this.bootstrapServers))) {
 			this.workload.produce(producer, topic, 0, this.participants);
+			Path stateDir = Files.createTempDirectory("ucj-benchmark-state-" + this.store.name());
 			List<String> arguments = new ArrayList<>(
 					List.of("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
 							"--logging.level.root=WARN", "--spring.kafka.bootstrap-servers=" + this.bootstrapServers,
@@ -91,7 +99,8 @@ final class AggregatorRun {
 							"--spring.kafka.consumer.group-id=aggregator-" + this.store.name(),
 							"--ucj.security.api-keys[0].sha256=" + ClientKey.hash(READER_KEY),
 							"--ucj.security.api-keys[0].client=benchmark", "--ucj.security.api-keys[0].role=reader",
-							"--ucj.security.api-keys[0].areas=*"));
+							"--ucj.security.api-keys[0].areas=*", "--ucj.topics.partitions=6",
+							"--ucj.counting.state-dir=" + stateDir));
 			ConfigurableApplicationContext aggregator = new SpringApplicationBuilder(AggregatorApplication.class)
 				.run(arguments.toArray(String[]::new));
 			try {
@@ -113,13 +122,18 @@ final class AggregatorRun {
 				long all = events.count();
 				figures.add(this.store.name(), "aggregator: events processed", all, "events",
 						(all == expected) ? "all of them" : "expected " + expected);
-				long covered = covered(aggregator.getEnvironment().getProperty("local.server.port"));
+				long covered = awaitCovered(aggregator, this.participants);
 				figures.add(this.store.name(), "aggregator: participants counted", covered, "participants",
 						(covered == this.participants) ? "exact" : "expected " + this.participants);
+				long stateBytes = sizeOf(stateDir);
+				figures.add(this.store.name(), "aggregator: state on disk per participant",
+						(double) stateBytes / this.participants, "bytes",
+						String.format("%,.1f MiB of RocksDB under the state directory", stateBytes / 1_048_576.0));
 			}
 			finally {
 				aggregator.close();
 			}
+			restore(figures, arguments, stateDir);
 		}
 	}
 
@@ -232,6 +246,54 @@ final class AggregatorRun {
 			return (long) this.counters.stream().mapToDouble(Counter::count).sum();
 		}
 
+	}
+
+	/**
+	 * Restarts the aggregator with its local state gone, as exactly_once_v2 leaves it
+	 * after a SIGKILL (an instance that did not close cleanly wipes its tasks' stores),
+	 * and times until it serves the exact count again: the stores restored from their
+	 * changelogs.
+	 */
+	private void restore(Figures figures, List<String> arguments, Path stateDir) throws Exception {
+		FileSystemUtils.deleteRecursively(stateDir);
+		Files.createDirectories(stateDir);
+		long start = System.nanoTime();
+		ConfigurableApplicationContext aggregator = new SpringApplicationBuilder(AggregatorApplication.class)
+			.run(arguments.toArray(String[]::new));
+		try {
+			StreamsBuilderFactoryBean job = aggregator.getBean(StreamsBuilderFactoryBean.class);
+			long deadline = start + this.phaseTimeout.toNanos();
+			while ((job.getKafkaStreams() == null || job.getKafkaStreams().state() != KafkaStreams.State.RUNNING)
+					&& System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			long covered = awaitCovered(aggregator, this.participants);
+			figures.add(this.store.name(), "aggregator: restore after SIGKILL", RawKafka.seconds(start), "s",
+					String.format("local state gone, %,d participants restored from the changelogs; counted %s",
+							this.participants, (covered == this.participants) ? "exact" : covered + ""));
+		}
+		finally {
+			aggregator.close();
+			FileSystemUtils.deleteRecursively(stateDir);
+		}
+	}
+
+	/** The national count once the view has it (it is written a flush after counting). */
+	private long awaitCovered(ConfigurableApplicationContext aggregator, long expected) throws Exception {
+		String port = aggregator.getEnvironment().getProperty("local.server.port");
+		long deadline = System.nanoTime() + this.phaseTimeout.toNanos();
+		long covered = covered(port);
+		while (covered != expected && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			covered = covered(port);
+		}
+		return covered;
+	}
+
+	private static long sizeOf(Path directory) throws IOException {
+		try (Stream<Path> files = Files.walk(directory)) {
+			return files.filter(Files::isRegularFile).mapToLong((file) -> file.toFile().length()).sum();
+		}
 	}
 
 	private static long covered(String port) throws Exception {

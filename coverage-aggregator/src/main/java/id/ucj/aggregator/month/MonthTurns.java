@@ -2,8 +2,8 @@ package id.ucj.aggregator.month;
 
 import id.ucj.aggregator.view.CoverageSettings;
 import id.ucj.aggregator.view.CoverageChanged;
+import id.ucj.aggregator.view.MonthClaims;
 import id.ucj.aggregator.view.CoverageStore;
-import id.ucj.aggregator.view.CounterDocument;
 import id.ucj.aggregator.view.CoverageView;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,19 +16,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.client.result.UpdateResult;
 import id.ucj.contract.Regency;
 import id.ucj.contract.Regions;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * When a month ends in a regency's time zone, its coverage changes without any event
@@ -44,7 +38,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 public class MonthTurns implements SchedulingConfigurer {
 
-	private final MongoTemplate mongo;
+	private final MonthClaims months;
 
 	private final CoverageStore store;
 
@@ -60,9 +54,9 @@ public class MonthTurns implements SchedulingConfigurer {
 		.collect(Collectors.groupingBy((regency) -> Regions.official().zoneOf(regency.code()).orElseThrow(),
 				Collectors.mapping(Regency::code, Collectors.toList())));
 
-	public MonthTurns(MongoTemplate mongo, CoverageStore store, ApplicationEventPublisher events, Clock clock,
+	public MonthTurns(MonthClaims months, CoverageStore store, ApplicationEventPublisher events, Clock clock,
 			CoverageSettings settings) {
-		this.mongo = mongo;
+		this.months = months;
 		this.store = store;
 		this.events = events;
 		this.clock = clock;
@@ -84,14 +78,9 @@ public class MonthTurns implements SchedulingConfigurer {
 		List<String> claimed = new ArrayList<>();
 		this.regenciesByZone.forEach((zone, regencies) -> {
 			String month = YearMonth.from(now.atZone(zone)).toString();
-			Query behind = Query.query(where("_id").in(regencies).and(CounterDocument.MONTH).ne(month));
-			for (CounterDocument regency : this.mongo.find(behind, CounterDocument.class)) {
-				UpdateResult claim = this.mongo.updateFirst(
-						Query.query(where("_id").is(regency.code()).and(CounterDocument.MONTH).ne(month)),
-						new Update().set(CounterDocument.MONTH, month).inc("version", 1).set("updatedAt", now),
-						CounterDocument.class);
-				if (claim.getModifiedCount() == 1) {
-					claimed.add(regency.code());
+			for (String regency : this.months.behind(regencies, month)) {
+				if (this.months.claim(regency, month, now)) {
+					claimed.add(regency);
 				}
 			}
 		});

@@ -56,11 +56,8 @@ public class Recount {
 
 	private static final Duration POLL = Duration.ofMillis(250);
 
-	/**
-	 * How long members of the job's group may take to go: Kafka Streams' session timeout
-	 * (45 s), for an instance that was killed.
-	 */
-	private static final Duration MEMBERS_LEAVE = Duration.ofSeconds(50);
+	/** Beyond the session timeout, for the group to notice a member has gone. */
+	private static final Duration MEMBERS_LEAVE_MARGIN = Duration.ofSeconds(5);
 
 	private final StreamsBuilderFactoryBean job;
 
@@ -84,10 +81,13 @@ public class Recount {
 
 	private final String partitionCounts;
 
+	private final Duration membersLeave;
+
 	Recount(StreamsBuilderFactoryBean job, KafkaAdmin kafkaAdmin,
 			@Qualifier("partitionCountsTopic") NewTopic partitionCountsTopic, TopicSettings topics,
 			CountingSettings counting, Settled settled, CountersReset reset, CoverageStore store,
-			ApplicationEventPublisher events, @Value("${spring.kafka.consumer.group-id}") String group) {
+			ApplicationEventPublisher events, @Value("${spring.kafka.consumer.group-id}") String group,
+			@Value("${spring.kafka.streams.properties.session.timeout.ms:45000}") long sessionTimeoutMs) {
 		this.job = job;
 		this.kafkaAdmin = kafkaAdmin;
 		this.partitionCountsTopic = partitionCountsTopic;
@@ -99,6 +99,10 @@ public class Recount {
 		this.events = events;
 		this.applicationId = StreamsConfiguration.applicationId(group);
 		this.partitionCounts = StreamsConfiguration.partitionCounts(group);
+		// An instance of the job does not leave its group when it stops (Kafka Streams
+		// keeps its tasks for it, should it come back): it is a member until the session
+		// times out.
+		this.membersLeave = Duration.ofMillis(sessionTimeoutMs).plus(MEMBERS_LEAVE_MARGIN);
 	}
 
 	/** Runs the recount; returns the exit status (0 when done). */
@@ -106,7 +110,7 @@ public class Recount {
 		long started = System.nanoTime();
 		try (Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties())) {
 			ConsumerGroupDescription group = describe(admin);
-			long deadline = System.nanoTime() + MEMBERS_LEAVE.toNanos();
+			long deadline = System.nanoTime() + this.membersLeave.toNanos();
 			while (!group.members().isEmpty() && System.nanoTime() - deadline < 0) {
 				// An instance just stopped, or killed, is still a member until the group
 				// has noticed it is gone.

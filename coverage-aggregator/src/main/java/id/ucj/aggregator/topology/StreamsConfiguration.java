@@ -96,9 +96,6 @@ public class StreamsConfiguration {
 			// A thread that dies is replaced: its tasks restart from their committed
 			// state, so nothing is lost or
 			// counted twice, and counting does not stop for good on one failure.
-			// A stopped instance leaves the group at once: its tasks move now, not after
-			// the session timeout, and a recount can tell that nobody counts.
-			factory.setLeaveGroupOnClose(true);
 			// The recount starts the job itself, once it is reset.
 			factory.setAutoStartup(!recounting);
 			factory.setStreamsUncaughtExceptionHandler((failure) -> StreamThreadExceptionResponse.REPLACE_THREAD);

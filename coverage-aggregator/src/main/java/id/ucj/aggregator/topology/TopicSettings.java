@@ -23,7 +23,7 @@ import jakarta.validation.constraints.NotBlank;
 @ConfigurationProperties("ucj.topics")
 public record TopicSettings(@DefaultValue(Topics.PARTICIPANT_EVENTS) @NotBlank String participantEvents,
 		@DefaultValue(Topics.COVERAGE_CHANGES) @NotBlank String coverageChanges,
-		@DefaultValue("6") @Min(1) int partitions, @DefaultValue("1") @Min(1) short replicas,
+		@DefaultValue("24") @Min(1) int partitions, @DefaultValue("1") @Min(1) short replicas,
 		@DefaultValue("14d") Duration deadLetterRetention) {
 
 	String deadLetters() {

@@ -14,10 +14,11 @@ import id.ucj.contract.CoverageSnapshot;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes regencies' coverage snapshots to the compacted coverage-changes topic, keyed
- * by regency code, and waits for the broker: a batch is committed only once its snapshots
- * are out (at least once; consumers drop snapshots whose version is not newer than the
- * last they saw).
+ * Publishes the snapshots of changes made outside the counting job (a month turned, a
+ * target set, the end of a recount) to the compacted coverage-changes topic, keyed by
+ * regency code, and waits for the broker (at least once; consumers drop snapshots whose
+ * version is not newer than the last they saw). The counting job publishes its own in its
+ * transactions.
  */
 @Component
 class SnapshotPublisher {

@@ -3,6 +3,7 @@ package id.ucj.aggregator.month;
 import id.ucj.aggregator.topology.CoverageClient;
 import id.ucj.aggregator.topology.EventProducer;
 import id.ucj.aggregator.topology.TopicSettings;
+import id.ucj.aggregator.view.MonthClaims;
 import id.ucj.aggregator.view.CoverageSettings;
 import id.ucj.aggregator.view.CoverageStore;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +114,8 @@ class MonthTurnsTest {
 
 		// Midnight in Jambi: April. Two instances check at once.
 		this.clock.set(Instant.parse("2025-03-31T17:00:00Z"));
-		MonthTurns other = new MonthTurns(this.mongo, this.store, this.events, this.clock, this.settings);
+		MonthTurns other = new MonthTurns(new MonthClaims(this.mongo), this.store, this.events, this.clock,
+				this.settings);
 		CompletableFuture<Integer> first = CompletableFuture.supplyAsync(this.monthTurns::publishTurnedMonths);
 		CompletableFuture<Integer> second = CompletableFuture.supplyAsync(other::publishTurnedMonths);
 

@@ -46,9 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Kafka Streams counting job, as kafka-streams-examples test theirs: a
  * {@link TopologyTestDriver} with the input and output topics, compared with the coverage
  * computed independently from the event log (random logs with moves, deregistrations,
- * contributions, paid-ahead registrations, late uploads and redelivered duplicates). It
- * lives beside the event log it shares with the listener-based engine's tests until that
- * engine goes.
+ * contributions, paid-ahead registrations, late uploads and redelivered duplicates).
  */
 class CountingTopologyTest {
 

@@ -117,6 +117,10 @@ class RecountTest {
 		properties.put("ucj.topics.coverage-changes", "coverage-changes" + SUFFIX);
 		properties.put("ucj.topics.partitions", 6);
 		properties.put("ucj.counting.state-dir", state);
+		// A stopped instance stays a member of the job's group until its session times
+		// out: seconds here, not the default 45.
+		properties.put("spring.kafka.streams.properties.session.timeout.ms", 6000);
+		properties.put("spring.kafka.streams.properties.heartbeat.interval.ms", 1000);
 		return properties;
 	}
 

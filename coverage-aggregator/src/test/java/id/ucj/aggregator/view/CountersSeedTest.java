@@ -36,7 +36,8 @@ class CountersSeedTest {
 		assertThat(this.fixture.mongo.findById("91.71", CounterDocument.class).month()).isEqualTo("2024-11");
 		// Nothing is claimed, so the check needs neither the store's views nor a
 		// publisher (nor a schedule).
-		assertThat(new MonthTurns(this.fixture.mongo, null, null, clock, null).publishTurnedMonths()).isZero();
+		assertThat(new MonthTurns(new MonthClaims(this.fixture.mongo), null, null, clock, null).publishTurnedMonths())
+			.isZero();
 	}
 
 	@Test

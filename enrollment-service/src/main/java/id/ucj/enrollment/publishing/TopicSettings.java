@@ -20,5 +20,5 @@ import jakarta.validation.constraints.NotBlank;
 @Validated
 @ConfigurationProperties("ucj.topics")
 record TopicSettings(@DefaultValue(Topics.PARTICIPANT_EVENTS) @NotBlank String participantEvents,
-		@DefaultValue("6") @Min(1) int partitions, @DefaultValue("1") @Min(1) short replicas) {
+		@DefaultValue("24") @Min(1) int partitions, @DefaultValue("1") @Min(1) short replicas) {
 }
