@@ -35,6 +35,16 @@ public final class Launcher implements Callable<Integer> {
 
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
+	/** The services' partition count for the topics they create, as Spring reads it. */
+	static final String PARTITIONS = "UCJ_TOPICS_PARTITIONS";
+
+	/**
+	 * Partitions on one machine: the services' 24 leave room for 24 aggregator instances,
+	 * which one machine never runs, and cost a task (two state stores) each; six keep the
+	 * one aggregator's tasks few.
+	 */
+	static final int ONE_MACHINE_PARTITIONS = 6;
+
 	private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
 
 	public static void main(String[] args) {
@@ -80,6 +90,9 @@ public final class Launcher implements Callable<Integer> {
 			mongo = localMongo.uri();
 		}
 
+		if (System.getenv(PARTITIONS) == null) {
+			environment.put(PARTITIONS, Integer.toString(ONE_MACHINE_PARTITIONS));
+		}
 		LocalKeys keys = LocalKeys.prepare(settings.dataDir(), System.getenv());
 		environment.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "MONGODB_URI", mongo, "UCJ_DATA_DIR",
 				settings.dataDir().toAbsolutePath().toString(), "UCJ_KEYS_FILE",

@@ -142,6 +142,7 @@ class KilledProcessesTest {
 		properties.put("ucj.topics.participant-events", TOPIC);
 		properties.put("ucj.topics.coverage-changes", "coverage-changes" + SUFFIX);
 		properties.put("ucj.counting.state-dir", stateDir);
+		properties.put("ucj.topics.partitions", 6);
 		// A paused instance loses its tasks within seconds, not the default 45.
 		properties.put("spring.kafka.streams.properties.session.timeout.ms", 6000);
 		properties.put("spring.kafka.streams.properties.heartbeat.interval.ms", 1000);
