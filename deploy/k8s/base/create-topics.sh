@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Creates UCJ Coverage's topics if they are missing; used by deploy/compose (kafka-init) and deploy/k8s (a Job).
 # It lives in deploy/k8s/base because Kustomize reads files only below its own directory.
-# Partition count bounds how many coverage-aggregator and notification-service instances share the work.
+# Partition count bounds how many coverage-aggregator and notification-service instances share the work; 24, as the
+# services' ucj.topics.partitions.
+# Topics named coverage-aggregator-streams-* are the counting job's own and not created here: Kafka Streams creates
+# its changelogs, the aggregator the partition-counts topic (docs/security.md, "Kafka Streams state").
 set -euo pipefail
 bootstrap="${KAFKA_BOOTSTRAP_SERVERS:?}"
-partitions="${UCJ_TOPIC_PARTITIONS:-12}"
+partitions="${UCJ_TOPIC_PARTITIONS:-24}"
 replicas="${UCJ_TOPIC_REPLICAS:-3}"
 min_insync="${UCJ_TOPIC_MIN_INSYNC:-2}"
 topics=/opt/kafka/bin/kafka-topics.sh

@@ -1,7 +1,12 @@
 package id.ucj.deploy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The repository this module is checked out in: Maven runs the tests in
@@ -14,6 +19,23 @@ final class Repository {
 	static final Path DEPLOY = ROOT.resolve("deploy");
 
 	private Repository() {
+	}
+
+	/**
+	 * The service's default {@code ucj.topics.partitions}, from its
+	 * {@code application.yml}: the count it creates topics with when they are missing.
+	 */
+	@SuppressWarnings("unchecked")
+	static String topicPartitionsOf(String service) {
+		try {
+			Map<String, Object> config = new Yaml()
+				.load(Files.readString(ROOT.resolve(service).resolve("src/main/resources/application.yml")));
+			Map<String, Object> topics = (Map<String, Object>) ((Map<String, Object>) config.get("ucj")).get("topics");
+			return String.valueOf(topics.get("partitions"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static Path findRoot() {

@@ -1,5 +1,7 @@
 package id.ucj.deploy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -105,6 +107,41 @@ class ComposeFileTest {
 		assertThat(services.get("grafana").get("volumes").toString()).contains(
 				"deploy/grafana/provisioning:/etc/grafana/provisioning",
 				"deploy/grafana/dashboards:/var/lib/grafana/dashboards");
+	}
+
+	/**
+	 * A topic gets the same partitions whoever creates it first (the topic job, a broker,
+	 * a service), and the aggregator's Kafka Streams stores outlive its container: a
+	 * named volume at its state directory, which the image creates for the service's
+	 * user.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void createsTopicsWithTheServicesPartitionsAndKeepsTheAggregatorsStateOnANamedVolume() throws IOException {
+		Map<String, Map<String, Object>> services = services();
+		Map<String, Object> aggregator = services.get("coverage-aggregator");
+		String partitions = Repository.topicPartitionsOf("coverage-aggregator");
+		Object stateDir = environment(aggregator).get("UCJ_COUNTING_STATE_DIR");
+
+		assertThat(environment(services.get("kafka-init"))).containsEntry("UCJ_TOPIC_PARTITIONS", partitions);
+		for (String name : services.keySet()) {
+			Map<String, Object> environment = environment(services.get(name));
+			if (name.matches("kafka-\\d")) {
+				assertThat(environment).as(name).containsEntry("KAFKA_NUM_PARTITIONS", partitions);
+			}
+			else if (environment != null && environment.containsKey("UCJ_TOPICS_PARTITIONS")) {
+				assertThat(environment).as(name).containsEntry("UCJ_TOPICS_PARTITIONS", partitions);
+			}
+		}
+		assertThat(stateDir).as("UCJ_COUNTING_STATE_DIR").isNotNull();
+		assertThat((List<String>) aggregator.get("volumes")).as("coverage-aggregator's volumes")
+			.isNotNull()
+			.filteredOn((volume) -> volume.split(":")[1].equals(stateDir))
+			.singleElement()
+			.satisfies((volume) -> assertThat(((Map<String, Object>) resolved().get("volumes")))
+				.containsKey(volume.split(":")[0]));
+		assertThat(Files.readString(Repository.DEPLOY.resolve("docker/Dockerfile")))
+			.containsPattern("install -d -o ucj -g ucj -m 0?7[0-7]0 " + stateDir + "\\s");
 	}
 
 	/** The image with an explicit version: never {@code latest}, never a bare name. */

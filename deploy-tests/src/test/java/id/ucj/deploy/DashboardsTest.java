@@ -53,7 +53,14 @@ class DashboardsTest {
 			.anyMatch((title) -> title.contains("lag"))
 			.anyMatch((title) -> title.contains("Batch"))
 			.anyMatch((title) -> title.contains("Dead letters"))
-			.anyMatch((title) -> title.contains("publish"));
+			.anyMatch((title) -> title.contains("publish"))
+			.anyMatch((title) -> title.contains("consumer lag"))
+			.anyMatch((title) -> title.contains("Commit latency"))
+			.anyMatch((title) -> title.contains("End-to-end latency"))
+			.anyMatch((title) -> title.contains("restore"))
+			.anyMatch((title) -> title.contains("standby"))
+			.anyMatch((title) -> title.contains("Records processed"))
+			.anyMatch((title) -> title.contains("Kafka Streams state"));
 		assertThat(titles(dashboards.get(0))).anyMatch((title) -> title.contains("by direction"))
 			.anyMatch((title) -> title.contains("by channel and outcome"))
 			.anyMatch((title) -> title.contains("backlog"));

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Kustomize base in {@code deploy/k8s/base}, parsed as Kubernetes would read it:
  * probes on the actuator's health groups, resources, disruption budgets, autoscalers
  * within the partition count, configuration from ConfigMaps and the Secret, scrape
- * annotations, and the topic job.
+ * annotations, the aggregator's state on volumes of its own, and the topic job.
  */
 class KubernetesManifestsTest {
 
@@ -85,7 +87,7 @@ class KubernetesManifestsTest {
 	@Test
 	void everyServiceIsScrapedByPrometheusOnItsOwnPort() {
 		for (String service : SERVICES) {
-			Map<String, Object> annotations = mapAt(deployment(service), "spec", "template", "metadata", "annotations");
+			Map<String, Object> annotations = mapAt(workload(service), "spec", "template", "metadata", "annotations");
 
 			assertThat(annotations).as(service)
 				.containsEntry("prometheus.io/scrape", "true")
@@ -118,7 +120,7 @@ class KubernetesManifestsTest {
 		assertThat(relabelling).anySatisfy((rule) -> assertThat(rule).containsEntry("target_label", "application")
 			.containsEntry("source_labels", List.of("__meta_kubernetes_pod_label_app_kubernetes_io_name")));
 		for (String service : SERVICES) {
-			assertThat(mapAt(deployment(service), "spec", "template", "metadata", "labels"))
+			assertThat(mapAt(workload(service), "spec", "template", "metadata", "labels"))
 				.containsEntry("app.kubernetes.io/name", service);
 		}
 	}
@@ -127,17 +129,56 @@ class KubernetesManifestsTest {
 	void everyServiceHasADisruptionBudgetAndAnAutoscalerThatConsumersKeepWithinThePartitions() {
 		int partitions = Integer.parseInt(configMap("ucj-config").get("UCJ_TOPICS_PARTITIONS").toString());
 		for (String service : SERVICES) {
-			Map<String, Object> labels = mapAt(deployment(service), "spec", "template", "metadata", "labels");
+			Map<String, Object> workload = workload(service);
+			Map<String, Object> labels = mapAt(workload, "spec", "template", "metadata", "labels");
 			Map<String, Object> budget = object("PodDisruptionBudget", service);
 			Map<String, Object> autoscaler = object("HorizontalPodAutoscaler", service);
 
 			assertThat(labels).containsAllEntriesOf(mapAt(budget, "spec", "selector", "matchLabels"));
 			assertThat(at(budget, "spec", "maxUnavailable")).isEqualTo(1);
 			assertThat(at(autoscaler, "spec", "scaleTargetRef", "name")).isEqualTo(service);
+			assertThat(at(autoscaler, "spec", "scaleTargetRef", "kind")).as(service).isEqualTo(workload.get("kind"));
 			assertThat((Integer) at(autoscaler, "spec", "minReplicas")).isGreaterThanOrEqualTo(2);
 			assertThat((Integer) at(autoscaler, "spec", "maxReplicas")).isLessThanOrEqualTo(partitions);
 			assertThat(labels).containsAllEntriesOf(mapAt(object("Service", service), "spec", "selector"));
 		}
+	}
+
+	/**
+	 * Kafka Streams keeps its stores under {@code UCJ_COUNTING_STATE_DIR}: on a claim of
+	 * each pod's own (the root filesystem is read-only, an emptyDir is lost with the
+	 * pod), with a standby of every task on another pod.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void theAggregatorIsAStatefulSetWithItsStateOnAClaimOfEachPodAndAStandbyOfEveryTask() {
+		Map<String, Object> statefulSet = workload("coverage-aggregator");
+		Map<String, Object> container = container("coverage-aggregator");
+		Object stateDir = env(container).get("UCJ_COUNTING_STATE_DIR");
+		Map<String, Object> mount = ((List<Map<String, Object>>) container.get("volumeMounts")).stream()
+			.filter((candidate) -> candidate.get("mountPath").equals(stateDir))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("Nothing is mounted at UCJ_COUNTING_STATE_DIR " + stateDir));
+		Map<String, Object> governing = object("Service", (String) at(statefulSet, "spec", "serviceName"));
+		Object standbys = env(container).get("SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STANDBY_REPLICAS");
+
+		assertThat(statefulSet.get("kind")).isEqualTo("StatefulSet");
+		assertThat(mount).doesNotContainEntry("readOnly", true);
+		assertThat(listAt(statefulSet, "spec", "volumeClaimTemplates"))
+			.filteredOn((claim) -> mount.get("name").equals(at(claim, "metadata", "name")))
+			.singleElement()
+			.satisfies((claim) -> {
+				assertThat(at(claim, "spec", "accessModes")).isEqualTo(List.of("ReadWriteOnce"));
+				assertThat(at(claim, "spec", "resources", "requests", "storage")).isNotNull();
+			});
+		assertThat(listAt(statefulSet, "spec", "template", "spec", "volumes"))
+			.noneMatch((volume) -> mount.get("name").equals(volume.get("name")));
+		assertThat(at(governing, "spec", "clusterIP")).isEqualTo("None");
+		assertThat(mapAt(statefulSet, "spec", "template", "metadata", "labels"))
+			.containsAllEntriesOf(mapAt(governing, "spec", "selector"));
+		assertThat(standbys).as("num.standby.replicas").isNotNull();
+		assertThat(Integer.parseInt(standbys.toString())).isGreaterThanOrEqualTo(1)
+			.isLessThan((Integer) at(object("HorizontalPodAutoscaler", "coverage-aggregator"), "spec", "minReplicas"));
 	}
 
 	@Test
@@ -174,8 +215,10 @@ class KubernetesManifestsTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void aJobCreatesTheTopicsWithTheProductionPartitionsAndReplication() {
+	void aJobCreatesTheTopicsWithTheProductionPartitionsAndReplication() throws IOException {
 		Map<String, Object> config = configMap("ucj-config");
+		String script = Files.readString(BASE.resolve("create-topics.sh"));
+		Matcher fallback = Pattern.compile("partitions=\"\\$\\{UCJ_TOPIC_PARTITIONS:-(\\d+)}\"").matcher(script);
 		Map<String, Object> job = object("Job", "ucj-create-topics");
 		Map<String, Object> container = listAt(job, "spec", "template", "spec", "containers").get(0);
 
@@ -185,7 +228,11 @@ class KubernetesManifestsTest {
 			.contains("UCJ_TOPIC_PARTITIONS=UCJ_TOPICS_PARTITIONS", "UCJ_TOPIC_REPLICAS=UCJ_TOPICS_REPLICAS",
 					"UCJ_TOPIC_MIN_INSYNC=UCJ_TOPICS_MIN_INSYNC");
 		assertThat(config).containsEntry("UCJ_TOPICS_REPLICAS", "3").containsEntry("UCJ_TOPICS_MIN_INSYNC", "2");
-		assertThat(Integer.parseInt(config.get("UCJ_TOPICS_PARTITIONS").toString())).isGreaterThanOrEqualTo(12);
+		assertThat(fallback.find()).as("the script's default partition count").isTrue();
+		assertThat(config.get("UCJ_TOPICS_PARTITIONS")).isEqualTo(fallback.group(1))
+			.isEqualTo(Repository.topicPartitionsOf("coverage-aggregator"));
+		// Kafka Streams and the aggregator create the counting job's own topics.
+		assertThat(script).doesNotContainPattern("create\\s+\"?coverage-aggregator-streams");
 	}
 
 	/** The Secret whose volume holds this file, or null. */
@@ -194,7 +241,7 @@ class KubernetesManifestsTest {
 		for (Map<String, Object> mount : (List<Map<String, Object>>) container.get("volumeMounts")) {
 			if (file.startsWith(mount.get("mountPath") + "/")) {
 				String service = (String) container.get("name");
-				List<Map<String, Object>> volumes = (List<Map<String, Object>>) at(deployment(service), "spec",
+				List<Map<String, Object>> volumes = (List<Map<String, Object>>) at(workload(service), "spec",
 						"template", "spec", "volumes");
 				return volumes.stream()
 					.filter((volume) -> mount.get("name").equals(volume.get("name")))
@@ -232,13 +279,19 @@ class KubernetesManifestsTest {
 
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> container(String service) {
-		List<Map<String, Object>> containers = listAt(deployment(service), "spec", "template", "spec", "containers");
+		List<Map<String, Object>> containers = listAt(workload(service), "spec", "template", "spec", "containers");
 		assertThat(containers).hasSize(1);
 		return containers.get(0);
 	}
 
-	private static Map<String, Object> deployment(String name) {
-		return object("Deployment", name);
+	/** The service's one Deployment or StatefulSet. */
+	private static Map<String, Object> workload(String name) {
+		List<Map<String, Object>> workloads = objects.stream()
+			.filter((object) -> List.of("Deployment", "StatefulSet").contains(object.get("kind"))
+					&& name.equals(at(object, "metadata", "name")))
+			.toList();
+		assertThat(workloads).as("Deployments and StatefulSets named " + name).hasSize(1);
+		return workloads.get(0);
 	}
 
 	private static Map<String, Object> configMap(String name) {
