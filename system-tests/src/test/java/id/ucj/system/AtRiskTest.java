@@ -2,6 +2,7 @@ package id.ucj.system;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -52,13 +53,13 @@ class AtRiskTest {
 		this.system.register("15.04", 0, 60, "EMPLOYER", "2024-10-10T03:00:00Z", "2025-09");
 		this.system.register("15.04", 60, 10, "APBD", "2024-08-12T03:00:00Z", null);
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(
-					() -> assertThat(this.system.alerts("15.04", "AT_RISK")).singleElement().satisfies((alert) -> {
-						assertThat(alert.get("threshold").asDouble()).isEqualTo(0.65);
-						assertThat(alert.get("riskMonth").asString()).isEqualTo("2024-11");
-						assertThat(alert.get("renewalsNeeded").asLong()).isEqualTo(5);
-						assertThat(alert.get("renewalCost").asLong()).isEqualTo(5 * 16_800);
-					}));
+			.untilAsserted(() -> assertThat(atTarget(this.system.alerts("15.04", "AT_RISK"))).singleElement()
+				.satisfies((alert) -> {
+					assertThat(alert.get("threshold").asDouble()).isEqualTo(0.65);
+					assertThat(alert.get("riskMonth").asString()).isEqualTo("2024-11");
+					assertThat(alert.get("renewalsNeeded").asLong()).isEqualTo(5);
+					assertThat(alert.get("renewalCost").asLong()).isEqualTo(5 * 16_800);
+				}));
 		assertThat(this.system.coverage("15.04").get("covered").asLong()).isEqualTo(70);
 
 		// The regency renews the ten through December.
@@ -72,13 +73,24 @@ class AtRiskTest {
 			.get("results");
 		assertThat(results.findValuesAsString("status")).hasSize(10).containsOnly("ACCEPTED");
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(this.system.alerts("15.04", "RISK_CLEARED")).singleElement()
+			.untilAsserted(() -> assertThat(atTarget(this.system.alerts("15.04", "RISK_CLEARED"))).singleElement()
 				.satisfies((alert) -> assertThat(alert.get("riskMonth").asString()).isEqualTo("2024-11")));
+		int atRisk = this.system.alerts("15.04", "AT_RISK").size();
+		int cleared = this.system.alerts("15.04", "RISK_CLEARED").size();
 
 		this.system.restartNotifier();
 		this.system.awaitNotifierCaughtUp();
-		assertThat(this.system.alerts("15.04", "AT_RISK")).hasSize(1);
-		assertThat(this.system.alerts("15.04", "RISK_CLEARED")).hasSize(1);
+		assertThat(this.system.alerts("15.04", "AT_RISK")).as("none again after a restart").hasSize(atRisk);
+		assertThat(this.system.alerts("15.04", "RISK_CLEARED")).hasSize(cleared);
+		assertThat(atTarget(this.system.alerts("15.04", "AT_RISK"))).hasSize(1);
+	}
+
+	/**
+	 * The alerts at the regency's target. Counting writes a snapshot every flush, so a
+	 * regency filling up on the way may also cross lower thresholds, each alerted once.
+	 */
+	private static List<JsonNode> atTarget(List<JsonNode> alerts) {
+		return alerts.stream().filter((alert) -> alert.get("threshold").asDouble() == 0.65).toList();
 	}
 
 }
