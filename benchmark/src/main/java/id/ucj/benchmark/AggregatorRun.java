@@ -100,7 +100,8 @@ final class AggregatorRun {
 							"--ucj.security.api-keys[0].sha256=" + ClientKey.hash(READER_KEY),
 							"--ucj.security.api-keys[0].client=benchmark", "--ucj.security.api-keys[0].role=reader",
 							"--ucj.security.api-keys[0].areas=*", "--ucj.topics.partitions=6",
-							"--ucj.counting.state-dir=" + stateDir));
+							"--ucj.counting.state-dir=" + stateDir,
+							"--ucj.counting.instance-id=benchmark-" + this.store.name()));
 			ConfigurableApplicationContext aggregator = new SpringApplicationBuilder(AggregatorApplication.class)
 				.run(arguments.toArray(String[]::new));
 			try {
@@ -125,14 +126,15 @@ final class AggregatorRun {
 				long covered = awaitCovered(aggregator, this.participants);
 				figures.add(this.store.name(), "aggregator: participants counted", covered, "participants",
 						(covered == this.participants) ? "exact" : "expected " + this.participants);
-				long stateBytes = sizeOf(stateDir);
-				figures.add(this.store.name(), "aggregator: state on disk per participant",
-						(double) stateBytes / this.participants, "bytes",
-						String.format("%,.1f MiB of RocksDB under the state directory", stateBytes / 1_048_576.0));
 			}
 			finally {
 				aggregator.close();
 			}
+			// Measured once the instance has stopped, its memtables flushed to files.
+			long stateBytes = sizeOf(stateDir);
+			figures.add(this.store.name(), "aggregator: state on disk per participant",
+					(double) stateBytes / this.participants, "bytes",
+					String.format("%,.1f MiB of RocksDB under the state directory", stateBytes / 1_048_576.0));
 			restore(figures, arguments, stateDir);
 		}
 	}

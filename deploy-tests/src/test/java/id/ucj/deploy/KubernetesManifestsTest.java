@@ -163,6 +163,11 @@ class KubernetesManifestsTest {
 		Object standbys = env(container).get("SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STANDBY_REPLICAS");
 
 		assertThat(statefulSet.get("kind")).isEqualTo("StatefulSet");
+		assertThat((List<Map<String, Object>>) container.get("env")).as("static membership under the pod's stable name")
+			.filteredOn((variable) -> "UCJ_COUNTING_INSTANCE_ID".equals(variable.get("name")))
+			.singleElement()
+			.satisfies((variable) -> assertThat(at(variable, "valueFrom", "fieldRef", "fieldPath"))
+				.isEqualTo("metadata.name"));
 		assertThat(mount).doesNotContainEntry("readOnly", true);
 		assertThat(listAt(statefulSet, "spec", "volumeClaimTemplates"))
 			.filteredOn((claim) -> mount.get("name").equals(at(claim, "metadata", "name")))
@@ -200,6 +205,12 @@ class KubernetesManifestsTest {
 					assertThat(variable).as(service + " " + name).doesNotContainKey("value");
 					assertThat(at(variable, "valueFrom", "secretKeyRef", "name")).as(service + " " + name)
 						.isEqualTo("ucj-secrets");
+				}
+				else if (variable.containsKey("valueFrom") && at(variable, "valueFrom", "fieldRef") != null) {
+					// The pod's own name (the aggregator's static membership): no
+					// configuration.
+					assertThat(at(variable, "valueFrom", "fieldRef", "fieldPath")).as(service + " " + name)
+						.isEqualTo("metadata.name");
 				}
 				else if (variable.containsKey("valueFrom")) {
 					String configMap = (String) at(variable, "valueFrom", "configMapKeyRef", "name");

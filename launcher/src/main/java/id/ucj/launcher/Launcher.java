@@ -35,6 +35,13 @@ public final class Launcher implements Callable<Integer> {
 
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
+	/**
+	 * The aggregator's name in its counting job's group: one stable name, so that an
+	 * aggregator restarted after a crash takes its tasks back at once rather than after
+	 * its old session times out.
+	 */
+	static final String INSTANCE_ID = "UCJ_COUNTING_INSTANCE_ID";
+
 	/** The services' partition count for the topics they create, as Spring reads it. */
 	static final String PARTITIONS = "UCJ_TOPICS_PARTITIONS";
 
@@ -90,6 +97,9 @@ public final class Launcher implements Callable<Integer> {
 			mongo = localMongo.uri();
 		}
 
+		if (System.getenv(INSTANCE_ID) == null) {
+			environment.put(INSTANCE_ID, "local");
+		}
 		if (System.getenv(PARTITIONS) == null) {
 			environment.put(PARTITIONS, Integer.toString(ONE_MACHINE_PARTITIONS));
 		}

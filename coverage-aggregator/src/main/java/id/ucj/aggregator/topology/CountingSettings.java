@@ -21,10 +21,13 @@ import jakarta.validation.constraints.NotNull;
  * @param blockCache RocksDB's block cache, shared by every store of the instance
  * @param writeBuffers RocksDB's memtables, shared by every store and counted against the
  * block cache
+ * @param instanceId this instance's stable name in the job's group (static membership),
+ * or none: an instance restarted under the same name takes its tasks back at once,
+ * without a rebalance and without waiting for its old session to time out
  */
 @Validated
 @ConfigurationProperties("ucj.counting")
 public record CountingSettings(@DefaultValue("50ms") @NotNull Duration flushInterval, @NotNull Path stateDir,
 		@DefaultValue("64MB") @NotNull DataSize cacheMaxBytes, @DefaultValue("64MB") @NotNull DataSize blockCache,
-		@DefaultValue("32MB") @NotNull DataSize writeBuffers) {
+		@DefaultValue("32MB") @NotNull DataSize writeBuffers, String instanceId) {
 }

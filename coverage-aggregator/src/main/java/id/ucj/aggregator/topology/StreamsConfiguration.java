@@ -56,6 +56,10 @@ public class StreamsConfiguration {
 		config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemory.class);
 		config.put(BoundedMemory.BLOCK_CACHE, counting.blockCache().toBytes());
 		config.put(BoundedMemory.WRITE_BUFFERS, counting.writeBuffers().toBytes());
+		if (counting.instanceId() != null && !counting.instanceId().isBlank()) {
+			// Static membership: Kafka Streams names each thread's consumer after it.
+			config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), counting.instanceId());
+		}
 		return new KafkaStreamsConfiguration(config);
 	}
 
