@@ -14,11 +14,20 @@ final class RetryAfter {
 	private RetryAfter() {
 	}
 
-	/** The wait a 429 asks for, or null for the policy's own back-off. */
+	/**
+	 * Failsafe's answer for "no opinion": a negative delay makes the policy use its own
+	 * back-off (null fails it).
+	 */
+	private static final Duration OWN_BACK_OFF = Duration.ofMillis(-1);
+
+	/**
+	 * The wait a 429 asks for; otherwise (a 503, a service down) the policy's own
+	 * back-off.
+	 */
 	static Duration delay(ExecutionContext<HttpResponse<String>> context) {
 		HttpResponse<String> last = context.getLastResult();
 		if (last == null || last.statusCode() != 429) {
-			return null;
+			return OWN_BACK_OFF;
 		}
 		return last.headers()
 			.firstValue("Retry-After")

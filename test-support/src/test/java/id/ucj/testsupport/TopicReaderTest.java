@@ -24,6 +24,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 /**
@@ -114,7 +115,11 @@ class TopicReaderTest {
 			transactional.commitTransaction();
 		}
 
-		assertThat(this.reader.countSince(mark)).as("three records, one aborted, three markers").isEqualTo(7);
+		// The coordinator writes a transaction's markers after the commit returns.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(this.reader.countSince(mark)).as("three records, one aborted, three markers")
+						.isEqualTo(7));
 		assertThat(values(this.reader.readToEnd(mark))).containsExactly("a", "b", "c");
 	}
 
