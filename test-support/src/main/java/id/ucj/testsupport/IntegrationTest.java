@@ -14,11 +14,14 @@ import org.springframework.test.context.ContextConfiguration;
  * The whole service on a random port, against real infrastructure: the shared in-process
  * Kafka broker and, if the service uses MongoDB, a MongoDB of the test's own (see
  * {@link MongoTestServer}).
+ * <p>
+ * The context registers no shutdown hook of its own: {@link ShutdownOrder} closes it
+ * before the infrastructure it uses stops.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.main.register-shutdown-hook=false")
 @ContextConfiguration(initializers = RealInfrastructure.class)
 public @interface IntegrationTest {
 

@@ -20,7 +20,7 @@ public final class KafkaTestBroker {
 	public static synchronized String bootstrapServers() {
 		if (shared == null) {
 			shared = dedicated();
-			Runtime.getRuntime().addShutdownHook(new Thread(shared::destroy, "kafka-test-broker-shutdown"));
+			ShutdownOrder.infrastructure(shared::destroy);
 		}
 		return shared.getBrokersAsString();
 	}

@@ -68,7 +68,7 @@ public final class MongoTestServer {
 			MongoServer server = new MongoServer(new MemoryBackend());
 			server.bind("127.0.0.1", 0);
 			InetSocketAddress address = server.getLocalAddress();
-			Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-test-server-shutdown"));
+			ShutdownOrder.infrastructure(server::shutdownNow);
 			baseUri = "mongodb://127.0.0.1:" + address.getPort() + "/test";
 			kind = "mongo-java-server";
 		}

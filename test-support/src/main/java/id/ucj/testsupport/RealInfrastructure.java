@@ -27,14 +27,14 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
 	private static final AtomicInteger contexts = new AtomicInteger();
 
 	/**
-	 * A Kafka Streams state directory of the context's own, deleted when the JVM exits
-	 * (services that keep no local state ignore it).
+	 * A Kafka Streams state directory of the context's own, deleted when the JVM exits,
+	 * after the context has closed its stores (services that keep no local state ignore
+	 * it).
 	 */
 	private static String stateDirectory(String suffix) {
 		try {
 			Path directory = Files.createTempDirectory("ucj-state" + suffix);
-			Runtime.getRuntime()
-				.addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(directory.toFile())));
+			ShutdownOrder.infrastructure(() -> FileSystemUtils.deleteRecursively(directory.toFile()));
 			return directory.toString();
 		}
 		catch (IOException ex) {
@@ -44,6 +44,7 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		ShutdownOrder.context(context);
 		String suffix = "-" + ProcessHandle.current().pid() + "-" + contexts.incrementAndGet();
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("spring.kafka.bootstrap-servers", KafkaTestBroker.bootstrapServers());
