@@ -1,5 +1,6 @@
 package id.ucj.launcher;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
  * order, on Ctrl-C or SIGTERM. Only one launcher runs on a data directory.
  */
 @Command(name = "ucj-launcher", mixinStandardHelpOptions = true,
-		subcommands = { KeysCommand.class, RecountCommand.class },
+		subcommands = { KeysCommand.class, RecountCommand.class, ServeCommand.Kafka.class, ServeCommand.Store.class },
 		description = "Runs UCJ Coverage on this machine (embedded Kafka and MongoDB-compatible store unless "
 				+ "KAFKA_BOOTSTRAP_SERVERS or MONGODB_URI name real ones). 'keys add' adds an API key; 'recount' counts "
 				+ "everything again from participant-events.")
@@ -52,7 +53,15 @@ public final class Launcher implements Callable<Integer> {
 	 */
 	static final int ONE_MACHINE_PARTITIONS = 6;
 
-	private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
+	/** How long the services have to stop after SIGTERM before they are killed. */
+	static final Duration SERVICES_STOP = Duration.ofSeconds(6);
+
+	/** How long the broker and the store have, once the services have stopped. */
+	static final Duration INFRASTRUCTURE_STOP = Duration.ofSeconds(3);
+
+	private final List<Supervised> infrastructure = Collections.synchronizedList(new ArrayList<>());
+
+	private final List<Supervised> services = Collections.synchronizedList(new ArrayList<>());
 
 	public static void main(String[] args) {
 		System.exit(new CommandLine(new Launcher()).execute(args));
@@ -78,25 +87,28 @@ public final class Launcher implements Callable<Integer> {
 			stopped.countDown();
 		}, "launcher-shutdown"));
 		Files.createDirectories(settings.dataDir());
+		Path logs = settings.dataDir().resolve("logs");
+		Path run = settings.dataDir().resolve("run");
 
 		String kafka = settings.kafkaBootstrapServers();
 		if (kafka == null) {
 			log.info("Starting the embedded Kafka broker (KRaft) on 127.0.0.1:{}", settings.kafkaPort());
-			LocalKafka localKafka = LocalKafka.start(settings.dataDir(), settings.kafkaPort(),
-					settings.kafkaControllerPort());
-			this.running.add(localKafka);
-			kafka = localKafka.bootstrapServers();
+			this.infrastructure.add(Supervised.start(new ChildProcess("kafka", launcherCommand("kafka", "1g"), Map.of(),
+					ChildProcess.Readiness.port(settings.kafkaPort()), logs, run), RestartPolicy.DEFAULT));
+			kafka = "127.0.0.1:" + settings.kafkaPort();
 		}
-
-		Map<String, String> environment = new HashMap<>();
 		String mongo = settings.mongoUri();
 		if (mongo == null) {
 			log.info("Starting the embedded MongoDB-compatible store on 127.0.0.1:{}", settings.mongoPort());
-			LocalMongo localMongo = LocalMongo.start(settings.dataDir(), settings.mongoPort());
-			this.running.add(localMongo);
-			mongo = localMongo.uri();
+			this.infrastructure.add(Supervised.start(new ChildProcess("store", launcherCommand("store", "1536m"),
+					Map.of(), ChildProcess.Readiness.port(settings.mongoPort()), logs, run), RestartPolicy.DEFAULT));
+			mongo = LocalMongo.uri(settings.mongoPort());
+		}
+		for (Supervised part : this.infrastructure) {
+			part.awaitReady(READY_TIMEOUT);
 		}
 
+		Map<String, String> environment = new HashMap<>();
 		if (System.getenv(INSTANCE_ID) == null) {
 			environment.put(INSTANCE_ID, "local");
 		}
@@ -107,31 +119,57 @@ public final class Launcher implements Callable<Integer> {
 		environment.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "MONGODB_URI", mongo, "UCJ_DATA_DIR",
 				settings.dataDir().toAbsolutePath().toString(), "UCJ_KEYS_FILE",
 				KeysFile.in(settings.dataDir()).path().toAbsolutePath().toString(), "UCJ_API_DOCS", "true"));
-		List<ServiceProcess> services = new ArrayList<>();
 		for (LauncherSettings.Service service : settings.services()) {
 			log.info("Starting {} on {}:{}", service.name(), settings.bindAddress(), service.port());
-			ServiceProcess process = ServiceProcess.start(service.name(), service.jar(), settings.bindAddress(),
-					service.port(), environment, settings.dataDir().resolve("logs"), settings.dataDir().resolve("run"));
-			this.running.add(process);
-			services.add(process);
+			List<String> command = List.of("-XX:+UseSerialGC", "-Xss512k", "-jar", service.jar().toString(),
+					"--server.port=" + service.port(), "--server.address=" + settings.bindAddress());
+			this.services.add(Supervised.start(new ChildProcess(service.name(), command, environment,
+					ChildProcess.Readiness.http(URI.create(url(service))), logs, run), RestartPolicy.DEFAULT));
 		}
-		for (ServiceProcess service : services) {
+		for (Supervised service : this.services) {
 			service.awaitReady(READY_TIMEOUT);
 		}
-		printWhereEverythingIs(kafka, mongo, services, settings.dataDir(), keys);
+		printWhereEverythingIs(kafka, mongo, settings, keys);
 		stopped.await();
 	}
 
-	private static void printWhereEverythingIs(String kafka, String mongo, List<ServiceProcess> services, Path dataDir,
-			LocalKeys keys) {
-		StringBuilder summary = new StringBuilder("\n\nUCJ Coverage is running. Ctrl-C stops it.\n\n");
-		for (ServiceProcess service : services) {
+	private static String url(LauncherSettings.Service service) {
+		return "http://127.0.0.1:" + service.port();
+	}
+
+	/**
+	 * This launcher again, with a hidden command that serves one part of the
+	 * infrastructure: from its executable jar, or from the class path it was started
+	 * with.
+	 */
+	private static List<String> launcherCommand(String command, String heap) {
+		String classPath = System.getProperty("java.class.path");
+		List<String> arguments = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xmx" + heap));
+		if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+			arguments.addAll(List.of("-jar", classPath));
+		}
+		else {
+			arguments.addAll(List.of("-cp", classPath, Launcher.class.getName()));
+		}
+		arguments.add(command);
+		return arguments;
+	}
+
+	private static void printWhereEverythingIs(String kafka, String mongo, LauncherSettings settings, LocalKeys keys) {
+		Path dataDir = settings.dataDir();
+		Path logs = dataDir.resolve("logs");
+		StringBuilder summary = new StringBuilder(
+				"\n\nUCJ Coverage is running; a part that exits is started again. Ctrl-C stops it.\n\n");
+		for (LauncherSettings.Service service : settings.services()) {
+			String url = url(service);
 			summary.append(String.format(
 					"  %-22s %s  (health %s/actuator/health, metrics %s/actuator/prometheus, API %s/swagger-ui.html, log %s)%n",
-					service.name(), service.url(), service.url(), service.url(), service.url(), service.log()));
+					service.name(), url, url, url, url, logs.resolve(service.name() + ".log")));
 		}
-		summary.append(String.format("  %-22s %s%n", "Kafka", kafka));
-		summary.append(String.format("  %-22s %s%n", "MongoDB", mongo.replaceAll("//[^@/]*@", "//")));
+		summary.append(String.format("  %-22s %s%s%n", "Kafka", kafka,
+				(settings.kafkaBootstrapServers() == null) ? "  (log " + logs.resolve("kafka.log") + ")" : ""));
+		summary.append(String.format("  %-22s %s%s%n", "MongoDB", mongo.replaceAll("//[^@/]*@", "//"),
+				(settings.mongoUri() == null) ? "  (log " + logs.resolve("store.log") + ")" : ""));
 		summary.append(String.format("  %-22s %s%n", "data directory", dataDir.toAbsolutePath()));
 		summary.append(String.format(
 				"%n  API keys (Authorization: Bearer <key>), each for all areas; kept in %s (mode 0600):%n",
@@ -144,18 +182,32 @@ public final class Launcher implements Callable<Integer> {
 		log.info(summary.toString());
 	}
 
+	/**
+	 * The services first, all at once, then the broker and the store: within
+	 * {@link #SERVICES_STOP} plus {@link #INFRASTRUCTURE_STOP}. A part still running then
+	 * is killed, which loses nothing: what a client was told is accepted is in Kafka, and
+	 * counting commits its work with its offsets.
+	 */
 	private void stopAll() {
-		List<AutoCloseable> reversed = new ArrayList<>(this.running);
-		Collections.reverse(reversed);
-		for (AutoCloseable component : reversed) {
-			try {
-				component.close();
-			}
-			catch (Exception ex) {
-				log.warn("Could not stop {} cleanly: {}", component, ex.toString());
+		long started = System.nanoTime();
+		stop(this.services, SERVICES_STOP);
+		stop(this.infrastructure, INFRASTRUCTURE_STOP);
+		log.info("Stopped in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+	}
+
+	private static void stop(List<Supervised> parts, Duration grace) {
+		List<Supervised> stopping;
+		synchronized (parts) {
+			stopping = new ArrayList<>(parts);
+			parts.clear();
+		}
+		stopping.forEach(Supervised::beginStop);
+		long deadline = System.nanoTime() + grace.toNanos();
+		for (Supervised part : stopping) {
+			if (!part.awaitStopped(deadline)) {
+				log.warn("{} did not stop within {}s; killed it", part.name(), grace.toSeconds());
 			}
 		}
-		this.running.clear();
 	}
 
 }

@@ -35,7 +35,11 @@ final class LocalMongo implements AutoCloseable {
 	}
 
 	String uri() {
-		return "mongodb://127.0.0.1:" + this.port + "/ucj";
+		return uri(this.port);
+	}
+
+	static String uri(int port) {
+		return "mongodb://127.0.0.1:" + port + "/ucj";
 	}
 
 	/**
