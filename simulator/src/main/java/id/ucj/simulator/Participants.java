@@ -22,7 +22,7 @@ import id.ucj.contract.Segment;
  * made in. Each NIK follows the rules (issuing regency, birth date with +40 for women)
  * and is unique: digits 5-6 and 13-16 encode the index.
  */
-final class Participants {
+public final class Participants {
 
 	/**
 	 * Capture times are within the last two days, stable through a day, so a rerun
@@ -52,7 +52,7 @@ final class Participants {
 	private static final List<String> FAMILY_NAMES = List.of("Hartono", "Susanti", "Saputra", "Wulandari", "Pratama",
 			"Lestari", "Kurniawan", "Handayani", "Setiawan", "Rahmawati", "Nugroho", "Permatasari");
 
-	record Registration(int index, String nik, String fullName, String regencyCode, Segment segment,
+	public record Registration(int index, String nik, String fullName, String regencyCode, Segment segment,
 			Set<Program> programs, FundingSource fundingSource, Instant registeredAt, YearMonth paidThrough) {
 
 		Registration(int index, String nik, String fullName, String regencyCode, Segment segment, Set<Program> programs,
@@ -70,7 +70,7 @@ final class Participants {
 					this.fundingSource, this.registeredAt, captured.plusMonths(months - 1));
 		}
 
-		Map<String, Object> body() {
+		public Map<String, Object> body() {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("nik", this.nik);
 			body.put("fullName", this.fullName);
@@ -87,12 +87,12 @@ final class Participants {
 
 	}
 
-	static SplittableRandom random(long seed, int index) {
+	public static SplittableRandom random(long seed, int index) {
 		return new SplittableRandom(seed * 1_000_003L + index);
 	}
 
 	/** A NIK issued in {@code issuedIn}, unique for the index. */
-	static String nik(Regency issuedIn, int index, SplittableRandom random) {
+	public static String nik(Regency issuedIn, int index, SplittableRandom random) {
 		int district = 1 + index / PER_DISTRICT;
 		int serial = 1 + index % PER_DISTRICT;
 		if (district > 99) {
@@ -133,7 +133,7 @@ final class Participants {
 	}
 
 	/** Any regency's worker, with a segment and programmes drawn from all of them. */
-	static Registration anywhere(long seed, int index, Regency issuedIn, Regency worksIn, Instant at) {
+	public static Registration anywhere(long seed, int index, Regency issuedIn, Regency worksIn, Instant at) {
 		SplittableRandom random = random(seed, index);
 		String nik = nik(issuedIn, index, random);
 		String name = fullName(random);

@@ -9,7 +9,7 @@ import dev.failsafe.ExecutionContext;
  * A 429 says how long to wait ({@code Retry-After}, in seconds); a client that waits as
  * told gets through.
  */
-final class RetryAfter {
+public final class RetryAfter {
 
 	private RetryAfter() {
 	}
@@ -24,7 +24,7 @@ final class RetryAfter {
 	 * The wait a 429 asks for; otherwise (a 503, a service down) the policy's own
 	 * back-off.
 	 */
-	static Duration delay(ExecutionContext<HttpResponse<String>> context) {
+	public static Duration delay(ExecutionContext<HttpResponse<String>> context) {
 		HttpResponse<String> last = context.getLastResult();
 		if (last == null || last.statusCode() != 429) {
 			return OWN_BACK_OFF;

@@ -2,12 +2,14 @@ package id.ucj.simulator;
 
 import java.io.UncheckedIOException;
 
+import id.ucj.simulator.chaos.ChaosCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "ucj-simulator", mixinStandardHelpOptions = true, version = "ucj-simulator 0.1.0",
 		description = "Replays a field enrollment campaign against the UCJ Coverage HTTP API.",
-		subcommands = { SarolangunCommand.class, NationalCommand.class, ForecastCommand.class, PlanCommand.class })
+		subcommands = { SarolangunCommand.class, NationalCommand.class, ForecastCommand.class, PlanCommand.class,
+				ChaosCommand.class })
 public class Simulator {
 
 	public static void main(String[] args) {
