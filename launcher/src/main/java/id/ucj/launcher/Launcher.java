@@ -69,7 +69,14 @@ public final class Launcher implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		LauncherSettings settings = LauncherSettings.fromEnvironment();
+		LauncherSettings settings;
+		try {
+			settings = LauncherSettings.fromEnvironment();
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			return 2;
+		}
 		try (LauncherLock lock = LauncherLock.acquire(settings.dataDir())) {
 			run(settings);
 			return 0;
@@ -123,7 +130,9 @@ public final class Launcher implements Callable<Integer> {
 			log.info("Starting {} on {}:{}", service.name(), settings.bindAddress(), service.port());
 			List<String> command = List.of("-XX:+UseSerialGC", "-Xss512k", "-jar", service.jar().toString(),
 					"--server.port=" + service.port(), "--server.address=" + settings.bindAddress());
-			this.services.add(Supervised.start(new ChildProcess(service.name(), command, environment,
+			Map<String, String> own = new HashMap<>(environment);
+			own.putAll(service.environment());
+			this.services.add(Supervised.start(new ChildProcess(service.name(), command, own,
 					ChildProcess.Readiness.http(URI.create(url(service))), logs, run), RestartPolicy.DEFAULT));
 		}
 		for (Supervised service : this.services) {

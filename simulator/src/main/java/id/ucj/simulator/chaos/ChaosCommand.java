@@ -42,12 +42,27 @@ public final class ChaosCommand implements Callable<Integer> {
 
 	private static final double TARGET = 0.65;
 
+	/**
+	 * Counts, on an aggregator instance, the rebalances its counting job went through.
+	 */
+	private static final String REBALANCES = "kafka_consumer_coordinator_rebalance_total";
+
 	@Option(names = "--events", defaultValue = "100000",
 			description = "events to send in all (default ${DEFAULT-VALUE})")
 	int events;
 
 	@Option(names = "--aggregator-kills", defaultValue = "20", description = "SIGKILLs of coverage-aggregator")
 	int aggregatorKills;
+
+	@Option(names = "--aggregator-pauses", defaultValue = "1",
+			description = "times an aggregator instance is SIGSTOPped past its session timeout while a second one "
+					+ "takes over (the system then runs two instances)")
+	int aggregatorPauses;
+
+	@Option(names = "--aggregator-pause", defaultValue = "60s", converter = DurationConverter.class,
+			description = "how long the instance stays stopped: longer than the counting job's session timeout, "
+					+ "45 s (default ${DEFAULT-VALUE})")
+	Duration aggregatorPause;
 
 	@Option(names = "--broker-kills", defaultValue = "2", description = "SIGKILLs of the Kafka broker")
 	int brokerKills;
@@ -89,9 +104,14 @@ public final class ChaosCommand implements Callable<Integer> {
 
 	private final Map<String, Integer> workforce = new HashMap<>();
 
+	private final List<Duration> takeovers = new ArrayList<>();
+
+	private Random draws;
+
 	@Override
 	public Integer call() throws Exception {
 		Path data = (this.dataDir != null) ? this.dataDir.toAbsolutePath() : Files.createTempDirectory("ucj-chaos");
+		this.draws = new Random(this.seed);
 		List<Fault> faults = faults();
 		int perRound = Math.max(50, this.events / (faults.size() + 2));
 		say("Chaos: %,d events in %d rounds, faults %s; data in %s", this.events, faults.size() + 2, describe(faults),
@@ -99,7 +119,8 @@ public final class ChaosCommand implements Callable<Integer> {
 		Model model = new Model(Load.ZONE);
 		try (WebhookReceiver webhook = new WebhookReceiver();
 				LaunchedSystem system = new LaunchedSystem(this.launcherJar.toAbsolutePath(), data, webhook.url(),
-						HexFormat.of().formatHex(new SecureRandom().generateSeed(16)))) {
+						HexFormat.of().formatHex(new SecureRandom().generateSeed(16)),
+						(this.aggregatorPauses > 0) ? 2 : 1)) {
 			system.start(Duration.ofMinutes(5));
 			SystemView view = new SystemView(system.url(LaunchedSystem.AGGREGATOR), system.url(LaunchedSystem.NOTIFIER),
 					system.key("UCJ_READER_KEY"), system.key("UCJ_ADMIN_KEY"));
@@ -116,7 +137,7 @@ public final class ChaosCommand implements Callable<Integer> {
 				int round = 0;
 				for (Fault fault : faults) {
 					round++;
-					Injection injection = new Injection(fault, system, view, webhook);
+					Injection injection = new Injection(fault, system, view, webhook, model);
 					load.round(perRound, injection::inject);
 					injection.recover();
 					Duration recovered = awaitExact(view, model, "round " + round + " (" + fault.description + ")");
@@ -151,7 +172,8 @@ public final class ChaosCommand implements Callable<Integer> {
 		faults.addAll(Collections.nCopies(this.enrollmentKills, Fault.ENROLLMENT_KILLED));
 		faults.addAll(Collections.nCopies(this.notifierKills, Fault.NOTIFIER_KILLED));
 		faults.addAll(Collections.nCopies(this.storeOutages, Fault.STORE_STOPPED));
-		Collections.shuffle(faults, new Random(this.seed));
+		faults.addAll(Collections.nCopies(this.aggregatorPauses, Fault.AGGREGATOR_PAUSED));
+		Collections.shuffle(faults, this.draws);
 		return faults;
 	}
 
@@ -278,6 +300,11 @@ public final class ChaosCommand implements Callable<Integer> {
 					sorted.get(sorted.size() / 2).toMillis() / 1000.0,
 					sorted.get(sorted.size() - 1).toMillis() / 1000.0));
 		});
+		if (!this.takeovers.isEmpty()) {
+			report.append(String.format(
+					"| (of which: exact through the second instance, the first still stopped) | %d | %.1f s | |%n",
+					this.takeovers.size(), this.takeovers.get(this.takeovers.size() / 2).toMillis() / 1000.0));
+		}
 		report.append(String.format("| launcher SIGTERMed under load, then started again | 1 | stopped in %.1f s | |%n",
 				stopUnderLoad.toMillis() / 1000.0));
 		report.append(String.format(
@@ -303,7 +330,8 @@ public final class ChaosCommand implements Callable<Integer> {
 		AGGREGATOR_KILLED("coverage-aggregator SIGKILLed"), BROKER_KILLED("Kafka broker SIGKILLed"),
 		ENROLLMENT_KILLED("enrollment-service SIGKILLed mid-batch"),
 		NOTIFIER_KILLED("notification-service SIGKILLed with an alert recorded, not delivered"),
-		STORE_STOPPED("store stopped (SIGSTOP)");
+		STORE_STOPPED("store stopped (SIGSTOP)"),
+		AGGREGATOR_PAUSED("coverage-aggregator SIGSTOPped past its session timeout, then SIGCONTed");
 
 		final String description;
 
@@ -324,13 +352,20 @@ public final class ChaosCommand implements Callable<Integer> {
 
 		private final WebhookReceiver webhook;
 
+		private final Model model;
+
 		private volatile long injectedAt = System.nanoTime();
 
 		private volatile long pid;
 
 		private String lowered;
 
-		Injection(Fault fault, LaunchedSystem system, SystemView view, WebhookReceiver webhook) {
+		private String part;
+
+		private double rebalances;
+
+		Injection(Fault fault, LaunchedSystem system, SystemView view, WebhookReceiver webhook, Model model) {
+			this.model = model;
 			this.fault = fault;
 			this.system = system;
 			this.view = view;
@@ -341,7 +376,16 @@ public final class ChaosCommand implements Callable<Integer> {
 			try {
 				this.injectedAt = System.nanoTime();
 				switch (this.fault) {
-					case AGGREGATOR_KILLED -> this.pid = this.system.signal(LaunchedSystem.AGGREGATOR, "KILL");
+					case AGGREGATOR_KILLED -> {
+						List<String> instances = this.system.aggregators();
+						this.part = instances.get(ChaosCommand.this.draws.nextInt(instances.size()));
+						this.pid = this.system.signal(this.part, "KILL");
+					}
+					case AGGREGATOR_PAUSED -> {
+						this.rebalances = this.view.metric(REBALANCES);
+						this.system.signal(LaunchedSystem.AGGREGATOR, "STOP");
+						TimeUnit.MILLISECONDS.sleep(ChaosCommand.this.aggregatorPause.toMillis());
+					}
 					case BROKER_KILLED -> this.pid = this.system.signal(LaunchedSystem.KAFKA, "KILL");
 					case ENROLLMENT_KILLED -> this.pid = this.system.signal(LaunchedSystem.ENROLLMENT, "KILL");
 					case STORE_STOPPED -> {
@@ -354,6 +398,36 @@ public final class ChaosCommand implements Callable<Integer> {
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(this.fault.description + ": " + ex.getMessage(), ex);
+			}
+		}
+
+		/**
+		 * The round's load answered with the first instance still stopped: the counts
+		 * must be exact through the second, which took its tasks over once the first's
+		 * session timed out. Then the first is woken, and what it had in hand (a
+		 * transaction, a write to MongoDB) comes too late: the counts are checked again
+		 * once it has rejoined the group.
+		 */
+		private void takeOverThenWake() throws Exception {
+			SystemView second = this.view.through(this.system.url(LaunchedSystem.SECOND_AGGREGATOR));
+			ChaosCommand.this.takeovers.add(awaitExact(second, this.model, "through the second instance, "
+					+ "the first still stopped " + ChaosCommand.this.aggregatorPause.toSeconds() + " s after SIGSTOP"));
+			this.system.signal(LaunchedSystem.AGGREGATOR, "CONT");
+			long deadline = System.nanoTime() + ChaosCommand.this.recoveryTimeout.toNanos();
+			while (true) {
+				try {
+					if (this.view.metric(REBALANCES) > this.rebalances) {
+						return;
+					}
+				}
+				catch (IOException ex) {
+					// Waking up.
+				}
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("The woken aggregator did not rejoin its group within "
+							+ ChaosCommand.this.recoveryTimeout);
+				}
+				TimeUnit.MILLISECONDS.sleep(250);
 			}
 		}
 
@@ -375,18 +449,20 @@ public final class ChaosCommand implements Callable<Integer> {
 		}
 
 		void recover() throws Exception {
-			String part = switch (this.fault) {
-				case AGGREGATOR_KILLED -> LaunchedSystem.AGGREGATOR;
+			String restarted = switch (this.fault) {
+				case AGGREGATOR_KILLED -> this.part;
 				case BROKER_KILLED -> LaunchedSystem.KAFKA;
 				case ENROLLMENT_KILLED -> LaunchedSystem.ENROLLMENT;
 				case NOTIFIER_KILLED -> LaunchedSystem.NOTIFIER;
-				case STORE_STOPPED -> null;
+				case STORE_STOPPED, AGGREGATOR_PAUSED -> null;
 			};
-			if (part != null) {
-				this.system.awaitRestarted(part, this.pid, Duration.ofMinutes(2));
+			if (restarted != null) {
+				this.system.awaitRestarted(restarted, this.pid, Duration.ofMinutes(2));
 			}
-			for (String service : List.of(LaunchedSystem.ENROLLMENT, LaunchedSystem.AGGREGATOR,
-					LaunchedSystem.NOTIFIER)) {
+			if (this.fault == Fault.AGGREGATOR_PAUSED) {
+				takeOverThenWake();
+			}
+			for (String service : this.system.services()) {
 				this.system.awaitReady(service, Duration.ofMinutes(3));
 			}
 			if (this.fault == Fault.NOTIFIER_KILLED) {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ final class LaunchedSystem implements AutoCloseable {
 	static final String ENROLLMENT = "enrollment-service";
 
 	static final String AGGREGATOR = "coverage-aggregator";
+
+	/** The aggregator's second instance, when the system runs two. */
+	static final String SECOND_AGGREGATOR = "coverage-aggregator-2";
 
 	static final String NOTIFIER = "notification-service";
 
@@ -42,18 +46,39 @@ final class LaunchedSystem implements AutoCloseable {
 
 	private final Map<String, String> environment = new HashMap<>();
 
+	private final List<String> aggregators;
+
 	private Process launcher;
 
-	LaunchedSystem(Path launcherJar, Path dataDir, URI webhook, String webhookSecret) {
+	/**
+	 * @param aggregators how many aggregator instances the launcher runs (one or two)
+	 */
+	LaunchedSystem(Path launcherJar, Path dataDir, URI webhook, String webhookSecret, int aggregators) {
 		this.launcherJar = launcherJar;
 		this.dataDir = dataDir;
-		for (String name : List.of(ENROLLMENT, AGGREGATOR, NOTIFIER, KAFKA, "kafka-controller", STORE)) {
+		this.aggregators = (aggregators > 1) ? List.of(AGGREGATOR, SECOND_AGGREGATOR) : List.of(AGGREGATOR);
+		for (String name : List.of(ENROLLMENT, AGGREGATOR, SECOND_AGGREGATOR, NOTIFIER, KAFKA, "kafka-controller",
+				STORE)) {
 			this.ports.put(name, freePort());
 		}
 		this.environment.putAll(Map.of("UCJ_DATA_DIR", dataDir.toString(), "UCJ_KAFKA_PORT", port(KAFKA),
 				"UCJ_KAFKA_CONTROLLER_PORT", port("kafka-controller"), "UCJ_MONGO_PORT", port(STORE), "ENROLLMENT_PORT",
 				port(ENROLLMENT), "AGGREGATOR_PORT", port(AGGREGATOR), "NOTIFICATION_PORT", port(NOTIFIER),
 				"UCJ_CHANNELS_WEBHOOK_URL", webhook.toString(), "UCJ_CHANNELS_WEBHOOK_SECRET", webhookSecret));
+		this.environment.putAll(Map.of("UCJ_AGGREGATOR_INSTANCES", Integer.toString(this.aggregators.size()),
+				"AGGREGATOR_2_PORT", port(SECOND_AGGREGATOR)));
+	}
+
+	/** The aggregator's instances, by their names under the launcher. */
+	List<String> aggregators() {
+		return this.aggregators;
+	}
+
+	/** The services, each aggregator instance included. */
+	List<String> services() {
+		List<String> services = new ArrayList<>(List.of(ENROLLMENT, NOTIFIER));
+		services.addAll(1, this.aggregators);
+		return services;
 	}
 
 	private String port(String name) {
@@ -77,7 +102,7 @@ final class LaunchedSystem implements AutoCloseable {
 		builder.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.dataDir.resolve("launcher.log").toFile()));
 		this.launcher = builder.start();
-		for (String service : List.of(ENROLLMENT, AGGREGATOR, NOTIFIER)) {
+		for (String service : services()) {
 			awaitReady(service, timeout);
 		}
 	}
@@ -182,8 +207,9 @@ final class LaunchedSystem implements AutoCloseable {
 
 	/** Whether any process the launcher started still runs. */
 	List<String> leftOver() {
-		return List.of(ENROLLMENT, AGGREGATOR, NOTIFIER, KAFKA, STORE)
-			.stream()
+		List<String> parts = new ArrayList<>(services());
+		parts.addAll(List.of(KAFKA, STORE));
+		return parts.stream()
 			.filter((part) -> ProcessHandle.of(pid(part)).map(ProcessHandle::isAlive).orElse(false))
 			.toList();
 	}

@@ -35,6 +35,32 @@ final class SystemView {
 		this.adminKey = adminKey;
 	}
 
+	/** The same system, read through another aggregator instance. */
+	SystemView through(URI otherAggregator) {
+		return new SystemView(otherAggregator, this.notifier, this.readerKey, this.adminKey);
+	}
+
+	/**
+	 * The sum of a metric's samples on an aggregator instance's Prometheus endpoint, or
+	 * -1 if it has none.
+	 */
+	double metric(String name) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(this.aggregator.resolve("/actuator/prometheus"))
+			.header("Authorization", "Bearer " + this.readerKey)
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IOException("The metrics answered " + response.statusCode());
+		}
+		return response.body()
+			.lines()
+			.filter((line) -> line.startsWith(name + "{") || line.startsWith(name + " "))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.reduce(Double::sum)
+			.orElse(-1);
+	}
+
 	/** A regency's counts: registered, then active by month from the current one. */
 	Counts counts(String regencyCode, int months) throws IOException, InterruptedException {
 		JsonNode coverage = get(this.aggregator.resolve("/api/v1/coverage/" + regencyCode));
