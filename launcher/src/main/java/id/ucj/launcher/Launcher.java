@@ -85,6 +85,12 @@ public final class Launcher implements Callable<Integer> {
 			System.err.println(ex.getMessage());
 			return 3;
 		}
+		catch (NotStarted ex) {
+			// Said in one line already, by the part that did not start; everything else
+			// is
+			// stopped.
+			return 1;
+		}
 	}
 
 	private void run(LauncherSettings settings) throws Exception {
@@ -111,9 +117,7 @@ public final class Launcher implements Callable<Integer> {
 					Map.of(), ChildProcess.Readiness.port(settings.mongoPort()), logs, run), RestartPolicy.DEFAULT));
 			mongo = LocalMongo.uri(settings.mongoPort());
 		}
-		for (Supervised part : this.infrastructure) {
-			part.awaitReady(READY_TIMEOUT);
-		}
+		awaitReady(this.infrastructure);
 
 		Map<String, String> environment = new HashMap<>();
 		if (System.getenv(INSTANCE_ID) == null) {
@@ -135,11 +139,34 @@ public final class Launcher implements Callable<Integer> {
 			this.services.add(Supervised.start(new ChildProcess(service.name(), command, own,
 					ChildProcess.Readiness.http(URI.create(url(service))), logs, run), RestartPolicy.DEFAULT));
 		}
-		for (Supervised service : this.services) {
-			service.awaitReady(READY_TIMEOUT);
-		}
+		awaitReady(this.services);
 		printWhereEverythingIs(kafka, mongo, settings, keys);
 		stopped.await();
+	}
+
+	/**
+	 * Waits for each part's first readiness; one that gave up, or took too long, ends the
+	 * start: everything is stopped, with one line saying why.
+	 */
+	private void awaitReady(List<Supervised> parts) throws InterruptedException {
+		for (Supervised part : List.copyOf(parts)) {
+			try {
+				part.awaitReady(READY_TIMEOUT);
+			}
+			catch (IllegalStateException ex) {
+				log.error("Not started: {}", ex.getMessage());
+				throw new NotStarted();
+			}
+		}
+	}
+
+	/** A part did not start: the launcher stops what did. */
+	private static final class NotStarted extends RuntimeException {
+
+		NotStarted() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	private static String url(LauncherSettings.Service service) {
