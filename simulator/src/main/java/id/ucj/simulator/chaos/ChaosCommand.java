@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
 		description = "Faults into the launched system's real processes under load; checks that nothing acknowledged "
-				+ "is lost or counted twice. Exits 0 if every check passed, 1 if one failed.")
+				+ "is lost or counted twice. Exits 0 if every check passed, 1 if one failed, 2 if the run could not go on (a part not back, "
+				+ "counts not exact in time).")
 public final class ChaosCommand implements Callable<Integer> {
 
 	private static final int FORECAST_MONTHS = 6;
