@@ -89,10 +89,6 @@ final class LaunchedSystem implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + this.ports.get(service));
 	}
 
-	Path dataDir() {
-		return this.dataDir;
-	}
-
 	/** Starts the launcher and waits until every service is ready. */
 	void start(Duration timeout) throws IOException, InterruptedException {
 		Files.createDirectories(this.dataDir);
