@@ -44,14 +44,18 @@ class AtRiskTest {
 
 	@Test
 	void alertsOnceWhenCoverAboutToLapseTakesARegencyBelowItsTargetAndOnceWhenRenewalsClearIt() throws Exception {
+		// 60 with cover paid through September 2025; 10 captured in August with August
+		// paid: active through October, non-active from November.
+		this.system.register("15.04", 0, 60, "EMPLOYER", "2024-10-10T03:00:00Z", "2025-09");
+		this.system.register("15.04", 60, 10, "APBD", "2024-08-12T03:00:00Z", null);
+		// The target is set once all 70 are counted: counting writes a snapshot every
+		// flush, and a target set before would be crossed by whichever partial count came
+		// first (57 of the 60 needing 8 renewals, say), once, as it should be.
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(this.system.coverage("15.04").get("covered").asLong()).isEqualTo(70));
 		assertThat(this.system.admin()
 			.put("/api/v1/regencies/15.04", "{\"workforce\": 100, \"target\": 0.65}")
 			.statusCode()).isEqualTo(200);
-		// 60 with cover paid through September 2025; 10 captured in August with August
-		// paid: active through
-		// October, non-active from November.
-		this.system.register("15.04", 0, 60, "EMPLOYER", "2024-10-10T03:00:00Z", "2025-09");
-		this.system.register("15.04", 60, 10, "APBD", "2024-08-12T03:00:00Z", null);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(atTarget(this.system.alerts("15.04", "AT_RISK"))).singleElement()
 				.satisfies((alert) -> {
