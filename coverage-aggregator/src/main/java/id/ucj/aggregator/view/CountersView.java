@@ -46,12 +46,15 @@ class CountersView implements LiveView {
 
 	private final CoverageBoard board;
 
+	private final CoverageHistory history;
+
 	private final long premium;
 
 	private final boolean recounting;
 
-	CountersView(MongoTemplate mongo, CoverageStore store, CoverageBoard board, Clock clock, Premiums premiums) {
-		this(mongo, store, board, clock, premiums, false);
+	CountersView(MongoTemplate mongo, CoverageStore store, CoverageBoard board, CoverageHistory history, Clock clock,
+			Premiums premiums) {
+		this(mongo, store, board, history, clock, premiums, false);
 	}
 
 	/**
@@ -60,12 +63,13 @@ class CountersView implements LiveView {
 	 * way.
 	 */
 	@Autowired
-	CountersView(MongoTemplate mongo, CoverageStore store, CoverageBoard board, Clock clock, Premiums premiums,
-			@Value("${" + LapseRules.RECOUNT + ":false}") boolean recounting) {
+	CountersView(MongoTemplate mongo, CoverageStore store, CoverageBoard board, CoverageHistory history, Clock clock,
+			Premiums premiums, @Value("${" + LapseRules.RECOUNT + ":false}") boolean recounting) {
 		this.recounting = recounting;
 		this.mongo = mongo;
 		this.store = store;
 		this.board = board;
+		this.history = history;
 		this.clock = clock;
 		this.premium = premiums.forPlans();
 	}
@@ -99,6 +103,7 @@ class CountersView implements LiveView {
 		}
 		List<CoverageView> views = this.store.regencies(codes);
 		views.forEach(this.board::update);
+		this.history.record(views);
 		return this.recounting ? List.of() : views.stream().map((view) -> view.snapshot(this.premium)).toList();
 	}
 

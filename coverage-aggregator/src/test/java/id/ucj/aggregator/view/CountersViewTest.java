@@ -1,6 +1,7 @@
 package id.ucj.aggregator.view;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -36,9 +37,12 @@ class CountersViewTest {
 
 	private final TestClock clock = new TestClock();
 
-	private final CountersView view = new CountersView(this.fixture.mongo,
-			new CoverageStore(this.fixture.mongo, new OfficialRegencies(), this.clock),
-			new CoverageBoard(new SimpleMeterRegistry(), PREMIUMS), this.clock, PREMIUMS);
+	private final CoverageHistory history = new CoverageHistory(this.fixture.mongo);
+
+	private final CoverageStore store = new CoverageStore(this.fixture.mongo, new OfficialRegencies(), this.clock);
+
+	private final CountersView view = new CountersView(this.fixture.mongo, this.store,
+			new CoverageBoard(new SimpleMeterRegistry(), PREMIUMS), this.history, this.clock, PREMIUMS);
 
 	@AfterEach
 	void drop() {
@@ -82,6 +86,39 @@ class CountersViewTest {
 
 		assertThat(registered("15.04", this.view.write(List.of(total("15.04", 1, 3))))).isEqualTo(3);
 		assertThat(registered("15.04", this.view.write(List.of(total("15.04", 1, 4))))).isEqualTo(3);
+	}
+
+	@Test
+	void theHistoryKeepsEachLocalDaysLastSnapshot() {
+		// 15.03 is in WIB (UTC+7): 16:59 UTC is still the 14th there, 17:00 UTC the 15th.
+		this.clock.set(Instant.parse("2024-10-14T16:59:00Z"));
+		this.view.write(List.of(total("15.03", 1, 10)));
+		this.view.write(List.of(total("15.03", 2, 20)));
+		this.clock.set(Instant.parse("2024-10-14T17:00:00Z"));
+		this.view.write(List.of(total("15.03", 3, 30)));
+
+		List<HistoryPoint> points = this.history.of("15.03", LocalDate.parse("2024-10-01"),
+				LocalDate.parse("2024-10-31"));
+
+		assertThat(points).extracting(HistoryPoint::day)
+			.containsExactly(LocalDate.parse("2024-10-14"), LocalDate.parse("2024-10-15"));
+		assertThat(points).extracting(HistoryPoint::registered).containsExactly(20L, 30L);
+	}
+
+	@Test
+	void anOlderSnapshotDoesNotReplaceTheDaysPoint() {
+		this.view.write(List.of(total("15.03", 2, 20)));
+		CoverageView newer = this.store.regency("15.03").orElseThrow();
+		CoverageView older = new CoverageView(newer.regencyCode(), newer.regencyName(), newer.provinceCode(),
+				newer.month(), 0, 5, 0, null, null, null, newer.asOf(), newer.version() - 1, newer.byProgram(),
+				newer.bySegment(), newer.byFundingSource(), newer.lapsing(), 0, 0, 0, 0, null, null, null,
+				newer.forecast());
+
+		this.history.record(List.of(older));
+
+		assertThat(this.history.of("15.03", LocalDate.parse("2024-01-01"), LocalDate.parse("2024-12-31")))
+			.extracting(HistoryPoint::registered)
+			.containsExactly(20L);
 	}
 
 	private static RegencyTotal total(String code, long version, long registered) {

@@ -156,6 +156,24 @@ class ForecastApiTest {
 	}
 
 	@Test
+	void keepsTheDaysCoverageAsHistory() {
+		JsonNode history = this.api.json("/api/v1/coverage/" + REGENCY + "/history");
+		JsonNode today = history.get(history.size() - 1);
+		// TestClock.START is 2024-10-14T15:00Z: 22:00 in Jambi (WIB), the same day.
+		assertThat(today.get("day").asString()).isEqualTo("2024-10-14");
+		assertThat(today.get("covered").asLong()).isEqualTo(60);
+		assertThat(today.get("target").asDouble()).isEqualTo(0.5);
+		assertThat(this.api.json("/api/v1/coverage/" + REGENCY + "/history?from=2024-10-15&to=2024-10-20")).isEmpty();
+		for (String query : List.of("?from=2024-10-15&to=2024-10-14", "?from=2020-01-01&to=2024-10-14",
+				"?from=yesterday", "?to=2024-13-01")) {
+			var response = this.api.get("/api/v1/coverage/" + REGENCY + "/history" + query);
+			assertThat(response.statusCode()).as(query).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).as(query).hasValue("application/problem+json");
+		}
+		assertThat(this.api.get("/api/v1/coverage/99.99/history").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void refusesBadParametersWithProblemDetails() {
 		for (String query : List.of("/forecast?months=0", "/forecast?months=1000", "/forecast?months=twelve",
 				"/forecast?target=2", "/plan?target=2", "/plan?target=0", "/plan?budget=-5", "/plan?budget=lots",
