@@ -26,10 +26,11 @@ import picocli.CommandLine.Command;
  * order, on Ctrl-C or SIGTERM. Only one launcher runs on a data directory.
  */
 @Command(name = "ucj-launcher", mixinStandardHelpOptions = true,
-		subcommands = { KeysCommand.class, RecountCommand.class, ServeCommand.Kafka.class, ServeCommand.Store.class },
+		subcommands = { KeysCommand.class, UsersCommand.class, RecountCommand.class, ServeCommand.Kafka.class,
+				ServeCommand.Store.class },
 		description = "Runs UCJ Coverage on this machine (embedded Kafka and MongoDB-compatible store unless "
-				+ "KAFKA_BOOTSTRAP_SERVERS or MONGODB_URI name real ones). 'keys add' adds an API key; 'recount' counts "
-				+ "everything again from participant-events.")
+				+ "KAFKA_BOOTSTRAP_SERVERS or MONGODB_URI name real ones). 'keys add' adds an API key; 'users add' a console "
+				+ "user; 'recount' counts everything again from participant-events.")
 public final class Launcher implements Callable<Integer> {
 
 	private static final Logger log = LoggerFactory.getLogger(Launcher.class);
@@ -127,6 +128,11 @@ public final class Launcher implements Callable<Integer> {
 			environment.put(PARTITIONS, Integer.toString(ONE_MACHINE_PARTITIONS));
 		}
 		LocalKeys keys = LocalKeys.prepare(settings.dataDir(), System.getenv());
+		ConsoleAccess console = ConsoleAccess.prepare(settings.dataDir());
+		if (System.getenv("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI") == null
+				&& System.getenv("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI") == null) {
+			environment.putAll(console.servicesEnvironment());
+		}
 		environment.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "MONGODB_URI", mongo, "UCJ_DATA_DIR",
 				settings.dataDir().toAbsolutePath().toString(), "UCJ_KEYS_FILE",
 				KeysFile.in(settings.dataDir()).path().toAbsolutePath().toString(), "UCJ_API_DOCS", "true"));
@@ -136,11 +142,15 @@ public final class Launcher implements Callable<Integer> {
 					"--server.port=" + service.port(), "--server.address=" + settings.bindAddress());
 			Map<String, String> own = new HashMap<>(environment);
 			own.putAll(service.environment());
+			if (service.name().equals(LauncherSettings.CONSOLE)) {
+				own.putAll(console.consoleEnvironment(url(settings.service("coverage-aggregator")),
+						url(settings.service("notification-service"))));
+			}
 			this.services.add(Supervised.start(new ChildProcess(service.name(), command, own,
 					ChildProcess.Readiness.http(URI.create(url(service))), logs, run), RestartPolicy.DEFAULT));
 		}
 		awaitReady(this.services);
-		printWhereEverythingIs(kafka, mongo, settings, keys);
+		printWhereEverythingIs(kafka, mongo, settings, keys, console.withFirstAdmin());
 		stopped.await();
 	}
 
@@ -191,13 +201,19 @@ public final class Launcher implements Callable<Integer> {
 		return arguments;
 	}
 
-	private static void printWhereEverythingIs(String kafka, String mongo, LauncherSettings settings, LocalKeys keys) {
+	private static void printWhereEverythingIs(String kafka, String mongo, LauncherSettings settings, LocalKeys keys,
+			ConsoleAccess console) {
 		Path dataDir = settings.dataDir();
 		Path logs = dataDir.resolve("logs");
 		StringBuilder summary = new StringBuilder(
 				"\n\nUCJ Coverage is running; a part that exits is started again. Ctrl-C stops it.\n\n");
 		for (LauncherSettings.Service service : settings.services()) {
 			String url = url(service);
+			if (service.name().equals(LauncherSettings.CONSOLE)) {
+				summary.append(String.format("  %-22s %s  (the web console; log %s)%n", service.name(), url,
+						logs.resolve(service.name() + ".log")));
+				continue;
+			}
 			summary.append(String.format(
 					"  %-22s %s  (health %s/actuator/health, metrics %s/actuator/prometheus, API %s/swagger-ui.html, log %s)%n",
 					service.name(), url, url, url, url, logs.resolve(service.name() + ".log")));
@@ -215,6 +231,14 @@ public final class Launcher implements Callable<Integer> {
 					keys.generated().contains(variable) ? key + "   <- generated now, shown once" : "(as before)")));
 		summary.append(String.format(
 				"  More keys: java -jar launcher/target/ucj-launcher.jar keys add --client NAME --role ROLE --areas 15.03%n"));
+		summary.append(String.format("%n  Web console %s, sign in as %s (all areas): %s%n",
+				url(settings.service(LauncherSettings.CONSOLE)), console.firstAdmin(),
+				(console.firstAdminPassword() != null)
+						? "password " + console.firstAdminPassword() + "   <- generated now, shown once"
+						: "(password as printed at the first start; 'users add --login admin --role admin --areas *' "
+								+ "gives it a new one)"));
+		summary.append(String.format(
+				"  More users: java -jar launcher/target/ucj-launcher.jar users add --login NAME --role admin|reader --areas 15%n"));
 		log.info(summary.toString());
 	}
 

@@ -14,10 +14,13 @@ import java.util.Map;
  * @param bindAddress where the services listen: 127.0.0.1 unless {@code UCJ_BIND_ADDRESS}
  * says otherwise
  * @param services what runs, in order: enrollment-service, the aggregator's instances
- * ({@code UCJ_AGGREGATOR_INSTANCES}, one unless it says more), notification-service
+ * ({@code UCJ_AGGREGATOR_INSTANCES}, one unless it says more), notification-service, the
+ * web console
  */
 record LauncherSettings(Path dataDir, String kafkaBootstrapServers, int kafkaPort, int kafkaControllerPort,
 		String mongoUri, int mongoPort, String bindAddress, List<Service> services) {
+
+	static final String CONSOLE = "console";
 
 	/** The most aggregator instances one machine runs: one per partition it makes. */
 	static final int MAX_AGGREGATOR_INSTANCES = Launcher.ONE_MACHINE_PARTITIONS;
@@ -43,6 +46,8 @@ record LauncherSettings(Path dataDir, String kafkaBootstrapServers, int kafkaPor
 		}
 		services.add(new Service("notification-service", jars.resolve("notification-service.jar"),
 				Integer.parseInt(env("NOTIFICATION_PORT", "8083")), Map.of()));
+		services.add(new Service(CONSOLE, jars.resolve("console.jar"), Integer.parseInt(env("CONSOLE_PORT", "8084")),
+				Map.of()));
 		return new LauncherSettings(dataDir, env("KAFKA_BOOTSTRAP_SERVERS", null),
 				Integer.parseInt(env("UCJ_KAFKA_PORT", "9092")),
 				Integer.parseInt(env("UCJ_KAFKA_CONTROLLER_PORT", "9093")), env("MONGODB_URI", null),
@@ -77,6 +82,14 @@ record LauncherSettings(Path dataDir, String kafkaBootstrapServers, int kafkaPor
 		return new Service(name, jars.resolve("coverage-aggregator.jar"),
 				Integer.parseInt(env("AGGREGATOR_" + instance + "_PORT", Integer.toString(8090 + instance))),
 				Map.of(Launcher.INSTANCE_ID, instanceId, "UCJ_COUNTING_STATE_DIR", stateDir.toString()));
+	}
+
+	/**
+	 * The service of that name; the launcher always runs each of the three and the
+	 * console.
+	 */
+	Service service(String name) {
+		return this.services.stream().filter((service) -> service.name().equals(name)).findFirst().orElseThrow();
 	}
 
 	static Path dataDirFromEnvironment() {

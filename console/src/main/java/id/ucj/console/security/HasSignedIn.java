@@ -1,0 +1,8 @@
+package id.ucj.console.security;
+
+/** A principal that knows who signed in. */
+public interface HasSignedIn {
+
+	SignedIn signedIn();
+
+}
