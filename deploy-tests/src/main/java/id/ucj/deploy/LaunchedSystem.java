@@ -15,8 +15,8 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * The whole system as a newcomer starts it
  * ({@code java -jar launcher/target/ucj-launcher.jar}): embedded Kafka broker, embedded
- * MongoDB-compatible store and the three services, each on a free loopback port, with its
- * data in a directory of its own.
+ * MongoDB-compatible store, the three services and the console, each on a free loopback
+ * port, with its data in a directory of its own.
  */
 final class LaunchedSystem implements AutoCloseable {
 
@@ -40,6 +40,7 @@ final class LaunchedSystem implements AutoCloseable {
 		this.servicePorts.put("enrollment-service", FreePorts.next());
 		this.servicePorts.put("coverage-aggregator", FreePorts.next());
 		this.servicePorts.put("notification-service", FreePorts.next());
+		this.servicePorts.put("console", FreePorts.next());
 		ProcessBuilder builder = new ProcessBuilder(Command.java(), "-jar",
 				Repository.ROOT.resolve("launcher/target/ucj-launcher.jar").toString())
 			.directory(directory.toFile())
@@ -53,6 +54,7 @@ final class LaunchedSystem implements AutoCloseable {
 		environment.put("ENROLLMENT_PORT", port("enrollment-service"));
 		environment.put("AGGREGATOR_PORT", port("coverage-aggregator"));
 		environment.put("NOTIFICATION_PORT", port("notification-service"));
+		environment.put("CONSOLE_PORT", port("console"));
 		environment.put("UCJ_KAFKA_PORT", String.valueOf(this.kafkaPort));
 		environment.put("UCJ_KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
 		environment.put("UCJ_MONGO_PORT", String.valueOf(this.mongoPort));
@@ -126,6 +128,17 @@ final class LaunchedSystem implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The first admin's password, as the launcher printed it at its first start. */
+	String firstAdminPassword() {
+		java.util.regex.Matcher printed = java.util.regex.Pattern
+			.compile("sign in as admin \\(all areas\\): password (\\S+)")
+			.matcher(log());
+		if (!printed.find()) {
+			throw new AssertionError("The launcher printed no first admin password:\n" + log());
+		}
+		return printed.group(1);
 	}
 
 	private void awaitReady(Duration timeout) {

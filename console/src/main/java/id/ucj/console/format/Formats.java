@@ -51,9 +51,12 @@ public class Formats {
 		return (month == null) ? "–" : DateTimeFormatter.ofPattern("MMMM yyyy", language(locale)).format(month);
 	}
 
-	/** A moment in the regency's own time zone, with the zone's short name. */
+	/**
+	 * A moment in the regency's own time zone, with the zone's short name; a dash for
+	 * none (a regency nothing has happened to yet is as of the epoch).
+	 */
 	public String moment(Instant at, String regencyCode, Locale locale) {
-		if (at == null) {
+		if (at == null || at.equals(Instant.EPOCH)) {
 			return "–";
 		}
 		ZoneId zone = Optional.ofNullable(regencyCode)

@@ -46,6 +46,7 @@ class FormatsTest {
 		assertThat(this.formats.moment(at, "15.03", Locale.ENGLISH)).startsWith("Dec 7, 2026").endsWith("4:58 AM WIB");
 		assertThat(this.formats.moment(at, "51.71", Locale.ENGLISH)).endsWith("5:58 AM WITA");
 		assertThat(this.formats.moment(at, "91.71", Locale.ENGLISH)).endsWith("6:58 AM WIT");
+		assertThat(this.formats.moment(Instant.EPOCH, "15.03", Locale.ENGLISH)).isEqualTo("–");
 	}
 
 }
