@@ -38,7 +38,8 @@ class ComposeFileTest {
 	void refusesToStartWithoutAPseudonymKeyRatherThanUseADefaultOne() {
 		Command.Result result = Command.run(Duration.ofMinutes(1), Repository.ROOT, "env", "-u", "UCJ_PSEUDONYM_KEY",
 				"GRAFANA_ADMIN_PASSWORD=development-only", "UCJ_API_KEYS_FILE=/dev/null",
-				"UCJ_READER_KEY_FILE=/dev/null", dockerCompose.command(), "-f", FILE.toString(), "config", "-q");
+				"UCJ_READER_KEY_FILE=/dev/null", "UCJ_CONSOLE_SECRETS=/dev", dockerCompose.command(), "-f",
+				FILE.toString(), "config", "-q");
 
 		assertThat(result.exitCode()).isNotZero();
 		assertThat(result.output()).contains("UCJ_PSEUDONYM_KEY");
@@ -54,6 +55,31 @@ class ComposeFileTest {
 				.containsEntry("UCJ_KEYS_FILE", "/run/secrets/ucj_api_keys");
 		}
 		assertThat(services.get("prometheus").get("secrets").toString()).contains("ucj_reader_key");
+	}
+
+	/**
+	 * The console is built like the services, reads its users and signing key from
+	 * secrets, calls the services inside the network, and the services verify its tokens
+	 * with the public key.
+	 */
+	@Test
+	void runsTheConsoleWithItsUsersAndSigningKeyFromSecretsAndTheServicesTrustItsKey() {
+		Map<String, Map<String, Object>> services = services();
+		Map<String, Object> console = services.get("console");
+
+		assertThat(console).containsKey("build");
+		assertThat(console.get("secrets").toString()).contains("ucj_console_users", "ucj_console_signing_key");
+		assertThat(environment(console)).containsEntry("UCJ_AGGREGATOR_URL", "http://coverage-aggregator:8082")
+			.containsEntry("UCJ_NOTIFICATION_URL", "http://notification-service:8083")
+			.containsEntry("UCJ_CONSOLE_USERS_FILE", "/run/secrets/ucj_console_users")
+			.containsEntry("SERVER_PORT", "8084");
+		assertThat(console.get("ports").toString()).contains("8084");
+		for (String service : List.of("enrollment-service", "coverage-aggregator", "notification-service")) {
+			assertThat(services.get(service).get("secrets").toString()).as(service).contains("ucj_console_public_key");
+			assertThat(environment(services.get(service))).as(service)
+				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
+						"file:/run/secrets/ucj_console_public_key");
+		}
 	}
 
 	@Test
@@ -164,8 +190,8 @@ class ComposeFileTest {
 	private static Map<String, Object> resolved() {
 		Command.Result result = Command.run(Duration.ofMinutes(1), Repository.ROOT, "env",
 				"UCJ_PSEUDONYM_KEY=development-only-not-a-key", "GRAFANA_ADMIN_PASSWORD=development-only",
-				"UCJ_API_KEYS_FILE=/dev/null", "UCJ_READER_KEY_FILE=/dev/null", dockerCompose.command(), "-f",
-				FILE.toString(), "config");
+				"UCJ_API_KEYS_FILE=/dev/null", "UCJ_READER_KEY_FILE=/dev/null", "UCJ_CONSOLE_SECRETS=/dev",
+				dockerCompose.command(), "-f", FILE.toString(), "config");
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		return new Yaml().load(result.output());
 	}

@@ -224,6 +224,30 @@ class KubernetesManifestsTest {
 		assertThat(secretKeys("coverage-aggregator")).contains("mongodb-uri");
 	}
 
+	/**
+	 * The console signs users in through the identity provider (its issuer and client id
+	 * from a ConfigMap, its client secret from the Secret), calls the services by their
+	 * Service names, and keeps a browser on one pod.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void theConsoleSignsInThroughTheIdentityProviderAndCallsTheServicesInTheCluster() {
+		Map<String, Object> container = container("console");
+		Map<String, Object> env = env(container);
+
+		assertThat(port(container)).isEqualTo(8084);
+		assertThat(at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
+		assertThat(env).containsEntry("SERVER_PORT", "8084")
+			.containsEntry("UCJ_AGGREGATOR_URL", "http://coverage-aggregator:8082")
+			.containsEntry("UCJ_NOTIFICATION_URL", "http://notification-service:8083");
+		assertThat(secretKeys("console")).contains("console-client-secret");
+		Map<String, Object> oidc = (Map<String, Object>) object("ConfigMap", "ucj-console").get("data");
+		assertThat(oidc).containsKeys("issuer-uri", "client-id");
+		Map<String, Object> service = object("Service", "console");
+		assertThat(at(service, "spec", "sessionAffinity")).isEqualTo("ClientIP");
+		assertThat(object("PodDisruptionBudget", "console")).isNotNull();
+	}
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void aJobCreatesTheTopicsWithTheProductionPartitionsAndReplication() throws IOException {

@@ -49,7 +49,11 @@ final class UsersCommand {
 			catch (IllegalArgumentException ex) {
 				throw new ParameterException(this.spec.commandLine(), ex.getMessage());
 			}
-			UsersFile file = UsersFile.in(LauncherSettings.dataDirFromEnvironment());
+			java.nio.file.Path dataDir = LauncherSettings.dataDirFromEnvironment();
+			// The console's signing key too, so that a data directory made for compose or
+			// Kubernetes has it.
+			ConsoleAccess.prepare(dataDir);
+			UsersFile file = UsersFile.in(dataDir);
 			boolean added = file.put(user);
 			System.out.printf("%s console user %s (role %s, areas %s) in %s; the running console accepts it at once.%n",
 					added ? "Added" : "Replaced the password, role and areas of", user.login(), user.role(),
