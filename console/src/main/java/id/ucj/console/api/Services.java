@@ -116,6 +116,10 @@ public class Services {
 		catch (ResourceAccessException ex) {
 			throw new Unavailable("coverage-aggregator", ex);
 		}
+		catch (org.springframework.web.client.RestClientException ex) {
+			// An answer the console cannot read: the service is not what it expects.
+			throw new Unavailable("coverage-aggregator", ex);
+		}
 	}
 
 	/** A page of the alert log, filtered (each filter may be {@code null}). */
@@ -143,6 +147,10 @@ public class Services {
 				.body(type);
 		}
 		catch (ResourceAccessException ex) {
+			throw new Unavailable((client == this.aggregator) ? "coverage-aggregator" : "notification-service", ex);
+		}
+		catch (org.springframework.web.client.RestClientException ex) {
+			// An answer the console cannot read: the service is not what it expects.
 			throw new Unavailable((client == this.aggregator) ? "coverage-aggregator" : "notification-service", ex);
 		}
 	}
