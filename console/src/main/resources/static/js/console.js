@@ -63,6 +63,11 @@
     }, 1000);
   }
 
+  // Charts are drawn for the screen's width: redraw them for the page's when printing.
+  window.addEventListener('beforeprint', function () {
+    if (window.Chart) { Object.values(window.Chart.instances).forEach(function (chart) { chart.resize(); }); }
+  });
+
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('canvas[data-chart-for]').forEach(drawChart);
     var live = document.getElementById('live');

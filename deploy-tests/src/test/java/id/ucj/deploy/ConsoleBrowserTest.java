@@ -50,6 +50,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,7 +135,6 @@ class ConsoleBrowserTest {
 		checkPage("login");
 		signIn("admin", this.system.firstAdminPassword());
 
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ringkasan cakupan");
 		assertThat(this.browser.manage().getCookieNamed("UCJSESSION").getValue()).isNotEqualTo(before);
 		assertThat(this.browser.manage().getCookieNamed("UCJSESSION").isHttpOnly()).isTrue();
 	}
@@ -235,7 +235,9 @@ class ConsoleBrowserTest {
 		screenshot("plan");
 		checkPage("plan");
 
+		WebElement indonesian = this.browser.findElement(By.tagName("html"));
 		this.browser.findElement(By.linkText("English")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(indonesian));
 		assertThat(this.browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
 		assertThat(text("plan-cost")).isEqualTo(String.format(Locale.ENGLISH, "IDR %,d", expected.cost()));
 		assertThat(text("plan-holds-through"))
@@ -245,7 +247,9 @@ class ConsoleBrowserTest {
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Coverage overview");
 		screenshot("overview-en");
 		checkPage("overview in English");
+		WebElement english = this.browser.findElement(By.tagName("html"));
 		this.browser.findElement(By.linkText("Bahasa Indonesia")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(english));
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ringkasan cakupan");
 	}
 
@@ -354,10 +358,14 @@ class ConsoleBrowserTest {
 		type("username", login);
 		type("password", password);
 		submit();
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).as(login + " signed in")
+			.isEqualTo("Ringkasan cakupan");
 	}
 
 	private void signOut() {
 		this.browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until((page) -> page.getCurrentUrl().endsWith("/login?logout"));
 	}
 
 	private void type(String id, String text) {
@@ -366,8 +374,11 @@ class ConsoleBrowserTest {
 		field.sendKeys(text);
 	}
 
+	/** Submits the page's form and waits for the next page. */
 	private void submit() {
+		WebElement page = this.browser.findElement(By.tagName("html"));
 		this.browser.findElement(By.cssSelector("main button[type=submit]")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	private String text(String id) {
