@@ -47,6 +47,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -103,7 +107,9 @@ class ConsoleBrowserTest {
 	void startTheSystemAndABrowser(@TempDir Path directory) throws Exception {
 		ExternalTool chromium = ExternalTool.require("chromium", "chromium");
 		ExternalTool driver = ExternalTool.require("chromedriver", "chromium-driver");
-		this.system = LaunchedSystem.start(directory, Map.of(), Duration.ofMinutes(4));
+		// A page says its figures are stale after 6 s without an answer (30 s by
+		// default).
+		this.system = LaunchedSystem.start(directory, Map.of("UCJ_CONSOLE_STALEAFTER", "6s"), Duration.ofMinutes(4));
 		this.console = this.system.url("console");
 		ChromeOptions options = new ChromeOptions().setBinary(chromium.command())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
@@ -207,6 +213,40 @@ class ConsoleBrowserTest {
 	}
 
 	@Test
+	@Order(4)
+	void aBannerSaysWhenTheFiguresCannotBeUpdatedAndGoesWhenTheyCan() {
+		open("/regencies/" + SAROLANGUN);
+		WebElement banner = this.browser.findElement(By.id("stale"));
+		assertThat(banner.isDisplayed()).isFalse();
+		ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+		offline.setOffline(true);
+
+		((ChromeDriver) this.browser).setNetworkConditions(offline);
+		new WebDriverWait(this.browser, Duration.ofSeconds(30)).until((page) -> banner.isDisplayed());
+		assertThat(banner.getDomAttribute("role")).isEqualTo("status");
+		((ChromeDriver) this.browser).deleteNetworkConditions();
+
+		new WebDriverWait(this.browser, Duration.ofSeconds(30)).until((page) -> !banner.isDisplayed());
+		// htmx logged the requests that failed while offline, as it should: not the next
+		// page's errors.
+		this.browser.manage().logs().get(LogType.BROWSER);
+	}
+
+	@Test
+	@Order(4)
+	void aRegencysReportPrintsOnOneA4Page() {
+		open("/regencies/" + SAROLANGUN);
+		PrintOptions a4 = new PrintOptions();
+		a4.setPageSize(new PageSize(29.7, 21.0));
+
+		String pdf = new String(
+				java.util.Base64.getDecoder().decode(((PrintsPage) this.browser).print(a4).getContent()),
+				StandardCharsets.ISO_8859_1);
+
+		assertThat(java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(pdf).results().count()).isEqualTo(1);
+	}
+
+	@Test
 	@Order(5)
 	void aBudgetPlanShowsTheFiguresComputedByHandAndTheApisOwn() throws Exception {
 		YearMonth now = YearMonth.parse(api("/api/v1/coverage/" + SAROLANGUN).get("month").asText());
@@ -293,6 +333,9 @@ class ConsoleBrowserTest {
 				"/nothing/here", "/regencies/15.03/settings?workforce=1")) {
 			assertThat(get(path).statusCode()).as(path).isLessThan(500);
 		}
+		for (String path : fuzzed()) {
+			assertThat(get(path).statusCode()).as(path).isLessThan(500);
+		}
 		for (String body : List.of("workforce=0&target=65", "workforce=99999999999999999999&target=65",
 				"workforce=abc&target=", "workforce=100&target=0", "workforce=100&target=1e9", "target=65",
 				"workforce=%00&target=%01")) {
@@ -345,6 +388,27 @@ class ConsoleBrowserTest {
 		open("/");
 		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
 		assertThat(this.pagesChecked).hasSizeGreaterThanOrEqualTo(9);
+	}
+
+	/**
+	 * Every page's and export's query parameters, each given values a form or a
+	 * hand-edited address can hold: empty, negative, huge, not numbers, broken encodings,
+	 * markup.
+	 */
+	private static List<String> fuzzed() {
+		Map<String, List<String>> routes = Map.of("/", List.of("province", "sort", "dir", "lang"), "/alerts",
+				List.of("province", "regency", "direction", "page"), "/regencies/15.03/plan",
+				List.of("target", "through", "budget"), "/regencies/15.03/plan.csv",
+				List.of("target", "through", "budget"), "/regencies/15.03/plan.xlsx",
+				List.of("target", "through", "budget"), "/export/overview.xlsx", List.of("province"),
+				"/regencies/15.03", List.of("lang"));
+		List<String> values = List.of("", "-1", "0", "1e400", "99999999999999999999", "%00", "%ff", "%E2%80%AE",
+				"%27%20OR%201%3D1", "%3Cscript%3E", "2027-13", "9999-12", "0000-01", "NaN", "x".repeat(3000), "65,5,5",
+				"%20%20");
+		List<String> paths = new ArrayList<>();
+		routes.forEach((route, parameters) -> parameters
+			.forEach((parameter) -> values.forEach((value) -> paths.add(route + "?" + parameter + "=" + value))));
+		return paths;
 	}
 
 	// The browser
