@@ -30,7 +30,7 @@ public final class ServiceArchitecture {
 
 	/** Every application of the project, each in a package of its own. */
 	static final List<String> APPLICATIONS = List.of("id.ucj.enrollment", "id.ucj.aggregator", "id.ucj.notification",
-			"id.ucj.launcher", "id.ucj.simulator", "id.ucj.benchmark");
+			"id.ucj.console", "id.ucj.launcher", "id.ucj.simulator", "id.ucj.benchmark");
 
 	private ServiceArchitecture() {
 	}
