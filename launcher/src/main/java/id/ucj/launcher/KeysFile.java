@@ -1,14 +1,8 @@
 package id.ucj.launcher;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import id.ucj.contract.ClientKey;
 
@@ -27,10 +21,10 @@ final class KeysFile {
 			# Written by the launcher (local keys) and by 'keys add'; only hashes, never the keys themselves.
 			""";
 
-	private final Path file;
+	private final LinesFile<ClientKey> file;
 
 	KeysFile(Path file) {
-		this.file = file;
+		this.file = new LinesFile<>(file, HEADER, ClientKey::parse, ClientKey::line);
 	}
 
 	static KeysFile in(Path dataDir) {
@@ -38,11 +32,11 @@ final class KeysFile {
 	}
 
 	Path path() {
-		return this.file;
+		return this.file.path();
 	}
 
 	void add(ClientKey key) throws IOException {
-		update((keys) -> {
+		this.file.update((keys) -> {
 			keys.add(key);
 			return keys;
 		});
@@ -53,7 +47,7 @@ final class KeysFile {
 	 * stay.
 	 */
 	void replaceLocal(List<ClientKey> local) throws IOException {
-		update((keys) -> {
+		this.file.update((keys) -> {
 			keys.removeIf((key) -> key.client().startsWith(LOCAL_CLIENT_PREFIX));
 			keys.addAll(local);
 			return keys;
@@ -61,29 +55,7 @@ final class KeysFile {
 	}
 
 	List<ClientKey> read() throws IOException {
-		if (Files.notExists(this.file)) {
-			return new ArrayList<>();
-		}
-		return new ArrayList<>(
-				Files.readAllLines(this.file).stream().map(ClientKey::parse).filter(Objects::nonNull).toList());
-	}
-
-	private void update(Change change) throws IOException {
-		PrivateFiles.directory(this.file.getParent());
-		try (FileChannel lockFile = FileChannel.open(this.file.resolveSibling(this.file.getFileName() + ".lock"),
-				StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
-			List<ClientKey> keys = change.apply(read());
-			StringBuilder content = new StringBuilder(HEADER);
-			keys.forEach((key) -> content.append(key.line()).append('\n'));
-			PrivateFiles.write(this.file, content.toString());
-		}
-	}
-
-	@FunctionalInterface
-	private interface Change {
-
-		List<ClientKey> apply(List<ClientKey> keys);
-
+		return this.file.read();
 	}
 
 }

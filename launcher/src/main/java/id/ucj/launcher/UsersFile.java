@@ -1,16 +1,10 @@
 package id.ucj.launcher;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -33,10 +27,10 @@ final class UsersFile {
 
 	private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(12);
 
-	private final Path file;
+	private final LinesFile<ConsoleUser> file;
 
 	UsersFile(Path file) {
-		this.file = file;
+		this.file = new LinesFile<>(file, HEADER, ConsoleUser::parse, ConsoleUser::line);
 	}
 
 	static UsersFile in(Path dataDir) {
@@ -44,7 +38,7 @@ final class UsersFile {
 	}
 
 	Path path() {
-		return this.file;
+		return this.file.path();
 	}
 
 	/** A new password: 128 random bits, URL-safe, 22 characters. */
@@ -64,7 +58,7 @@ final class UsersFile {
 	 */
 	boolean put(ConsoleUser user) throws IOException {
 		boolean[] added = { true };
-		update((users) -> {
+		this.file.update((users) -> {
 			added[0] = !users.removeIf((held) -> held.login().equals(user.login()));
 			users.add(user);
 			return users;
@@ -75,7 +69,7 @@ final class UsersFile {
 	/** Adds the user unless the file holds anyone already; whether it did. */
 	boolean addIfEmpty(ConsoleUser user) throws IOException {
 		boolean[] added = { false };
-		update((users) -> {
+		this.file.update((users) -> {
 			if (users.isEmpty()) {
 				users.add(user);
 				added[0] = true;
@@ -86,29 +80,7 @@ final class UsersFile {
 	}
 
 	List<ConsoleUser> read() throws IOException {
-		if (Files.notExists(this.file)) {
-			return new ArrayList<>();
-		}
-		return new ArrayList<>(
-				Files.readAllLines(this.file).stream().map(ConsoleUser::parse).filter(Objects::nonNull).toList());
-	}
-
-	private void update(Change change) throws IOException {
-		PrivateFiles.directory(this.file.getParent());
-		try (FileChannel lockFile = FileChannel.open(this.file.resolveSibling(this.file.getFileName() + ".lock"),
-				StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
-			List<ConsoleUser> users = change.apply(read());
-			StringBuilder content = new StringBuilder(HEADER);
-			users.forEach((user) -> content.append(user.line()).append('\n'));
-			PrivateFiles.write(this.file, content.toString());
-		}
-	}
-
-	@FunctionalInterface
-	private interface Change {
-
-		List<ConsoleUser> apply(List<ConsoleUser> users);
-
+		return this.file.read();
 	}
 
 }
