@@ -373,6 +373,8 @@ class ConsoleBrowserTest {
 		checkPage("forbidden");
 		open("/alerts?province=51");
 		assertThat(this.browser.findElements(By.cssSelector("ul.alerts li"))).isEmpty();
+		assertThat(this.browser.findElements(By.cssSelector("#province option"))).extracting(WebElement::getText)
+			.containsExactly("Semua", "Jambi");
 	}
 
 	@Test

@@ -28,6 +28,15 @@ public record SignedIn(String login, String role, Set<String> areas) {
 				|| (regencyCode.length() > 2 && this.areas.contains(regencyCode.substring(0, 2)));
 	}
 
+	/**
+	 * Whether any of the province ({@code 15}) is the user's: all of it, or one of its
+	 * regencies.
+	 */
+	public boolean maySeeProvince(String provinceCode) {
+		return this.areas.contains("*") || this.areas.stream()
+			.anyMatch((area) -> area.equals(provinceCode) || area.startsWith(provinceCode + "."));
+	}
+
 	/** The areas, sorted, as the pages and the tokens name them. */
 	public List<String> areaList() {
 		return this.areas.stream().sorted().toList();

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import id.ucj.console.api.Services;
+import id.ucj.console.security.SignedIn;
 import id.ucj.contract.Regions;
 
 /** The alert log of the user's areas, filtered by province, regency and direction. */
@@ -53,7 +54,13 @@ class AlertsPage {
 		model.addAttribute("filter", java.util.Map.of("province", (onlyProvince != null) ? onlyProvince : "", "regency",
 				(onlyRegency != null) ? onlyRegency : "", "direction", (onlyDirection != null) ? onlyDirection : ""));
 		model.addAttribute("directions", DIRECTIONS);
-		model.addAttribute("provinces", Regions.official().provinces());
+		SignedIn me = ConsoleModel.signedIn(user);
+		model.addAttribute("provinces",
+				Regions.official()
+					.provinces()
+					.stream()
+					.filter((candidate) -> me.maySeeProvince(candidate.code()))
+					.toList());
 		return "alerts";
 	}
 
