@@ -31,7 +31,7 @@
         borderColor: colour,
         backgroundColor: colour,
         borderDash: dashed ? [6, 4] : [],
-        pointRadius: rows.map(function (row) { return row.getAttribute('data-mark') === 'true' ? 7 : (dashed ? 0 : 3); }),
+        pointRadius: rows.map(function (row) { return row.getAttribute('data-mark') === 'true' ? 7 : ((dashed && rows.length > 1) ? 0 : 3); }),
         pointStyle: rows.map(function (row) { return row.getAttribute('data-mark') === 'true' ? 'triangle' : 'circle'; }),
         spanGaps: true,
         tension: 0
@@ -42,6 +42,7 @@
       data: { labels: labels, datasets: datasets },
       options: {
         responsive: true, maintainAspectRatio: false, animation: false,
+        locale: document.documentElement.lang === 'en' ? 'en' : 'id',
         scales: { y: percent ? { min: 0, max: 100, ticks: { callback: function (v) { return v + '%'; } } } : { beginAtZero: true } },
         plugins: { legend: { position: 'bottom' } }
       }
@@ -50,6 +51,15 @@
 
   function watchLive(section) {
     var banner = document.getElementById('stale');
+    var signedOut = document.getElementById('signed-out');
+    // The session ended (signed out elsewhere, or the console restarted): polling cannot get figures any more.
+    document.body.addEventListener('htmx:responseError', function (event) {
+      if (event.detail.xhr && event.detail.xhr.status === 401 && signedOut) {
+        signedOut.hidden = false;
+        if (banner) { banner.hidden = true; }
+        banner = null;
+      }
+    });
     var staleAfter = (number(section.getAttribute('data-stale-after')) || 30) * 1000;
     var lastGood = Date.now();
     document.body.addEventListener('htmx:afterRequest', function (event) {

@@ -349,6 +349,22 @@ class ConsoleBrowserTest {
 		assertThat(post("/regencies/" + SAROLANGUN + "/settings", "workforce=100&target=65").statusCode())
 			.as("no CSRF token")
 			.isEqualTo(403);
+		assertThat(get("/regencies/15.03/plan?target=65&target=70").statusCode()).as("a parameter twice")
+			.isEqualTo(400);
+		HttpResponse<String> liveSignedOut = this.http
+			.send(HttpRequest.newBuilder(URI.create(this.console + "/regencies/15.03/live"))
+				.header("HX-Request", "true")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(liveSignedOut.statusCode()).as("live figures without a session").isEqualTo(401);
+		HttpResponse<String> ended = this.http
+			.send(HttpRequest.newBuilder(URI.create(this.console + "/regencies/15.03/settings"))
+				.header("Cookie", "UCJSESSION=ended-long-ago")
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("workforce=100&target=65&_csrf=" + token))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(ended.statusCode()).as("a form of an ended session").isEqualTo(302);
+		assertThat(ended.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?expired"));
 		assertThat(get("/").headers().firstValue("Content-Security-Policy")).hasValueSatisfying((policy) -> {
 			assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe-inline");
 		});

@@ -17,7 +17,16 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2Authorization
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import id.ucj.console.ConsoleSettings;
@@ -49,6 +58,12 @@ class ConsoleSecurity {
 			.anyRequest()
 			.authenticated())
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.exceptionHandling((exceptions) -> exceptions
+				// A page's live figures (htmx) are told 401, not sent a sign-in page to
+				// swap in.
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						new RequestHeaderRequestMatcher("HX-Request"))
+				.accessDeniedHandler(ConsoleSecurity::denied))
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/login?logout")
 				.deleteCookies("UCJSESSION"))
@@ -70,6 +85,20 @@ class ConsoleSecurity {
 			http.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"));
 		}
 		return http.build();
+	}
+
+	/**
+	 * A form sent with the token of a session that has ended (signed out elsewhere, timed
+	 * out, the console restarted) goes to sign-in again; any other refusal is a 403.
+	 */
+	private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws java.io.IOException, jakarta.servlet.ServletException {
+		if (denied instanceof CsrfException && request.getRequestedSessionId() != null
+				&& !request.isRequestedSessionIdValid()) {
+			response.sendRedirect(request.getContextPath() + "/login?expired");
+			return;
+		}
+		new AccessDeniedHandlerImpl().handle(request, response, denied);
 	}
 
 	@Bean

@@ -51,7 +51,9 @@ class OverviewPage {
 			.map((regency) -> java.util.Arrays.<Object>asList(regency.regencyCode(), regency.regencyName(),
 					regency.provinceCode(), regency.covered(), regency.registered(), regency.protectedCount(),
 					regency.workforce(), regency.coverageRatio(), regency.target(), regency.stillNeeded(),
-					regency.lapsingWithin(3), String.valueOf(regency.asOf())))
+					regency.lapsingWithin(3),
+					(regency.asOf() == null || regency.asOf().equals(java.time.Instant.EPOCH)) ? null
+							: regency.asOf().toString()))
 			.toList();
 		return Downloads.of(new Table(this.messages.getMessage("export.overview", null, locale), headers, rows),
 				"ucj-overview" + ((province != null && !province.isBlank()) ? "-" + province : ""), format);

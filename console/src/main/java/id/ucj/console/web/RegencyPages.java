@@ -101,7 +101,8 @@ class RegencyPages {
 		model.addAttribute("form", Map.of("target", (target != null) ? target : "", "through",
 				(through != null) ? through : "", "budget", (budget != null) ? budget : ""));
 		Map<String, String> errors = new LinkedHashMap<>(request.errors());
-		if (errors.isEmpty()) {
+		boolean nothingToPlan = request.target() == null && coverage.target() == null;
+		if (errors.isEmpty() && !nothingToPlan) {
 			try {
 				model.addAttribute("plan",
 						this.services.plan(user, code, request.target(), request.through(), request.budget()));

@@ -46,6 +46,26 @@ class WebConfiguration implements WebMvcConfigurer {
 		change.setParamName("lang");
 		change.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(change);
+		registry.addInterceptor(new OneValueEach());
+	}
+
+	/**
+	 * A parameter given twice ({@code ?target=65&target=70}) names nothing: a 400, rather
+	 * than the two glued together.
+	 */
+	static final class OneValueEach implements org.springframework.web.servlet.HandlerInterceptor {
+
+		@Override
+		public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
+				jakarta.servlet.http.HttpServletResponse response, Object handler) {
+			request.getParameterMap().forEach((name, values) -> {
+				if (values.length > 1) {
+					throw new BadParameter(name);
+				}
+			});
+			return true;
+		}
+
 	}
 
 }
