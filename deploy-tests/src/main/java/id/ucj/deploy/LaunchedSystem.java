@@ -22,7 +22,11 @@ final class LaunchedSystem implements AutoCloseable {
 
 	static final String READY = "UCJ Coverage is running";
 
+	/** The three services, each exporting metrics and scraped by Prometheus. */
 	final Map<String, Integer> servicePorts = new LinkedHashMap<>();
+
+	/** The console: a web application for people, outside the scrape jobs. */
+	final int consolePort = FreePorts.next();
 
 	final int kafkaPort = FreePorts.next();
 
@@ -40,7 +44,6 @@ final class LaunchedSystem implements AutoCloseable {
 		this.servicePorts.put("enrollment-service", FreePorts.next());
 		this.servicePorts.put("coverage-aggregator", FreePorts.next());
 		this.servicePorts.put("notification-service", FreePorts.next());
-		this.servicePorts.put("console", FreePorts.next());
 		ProcessBuilder builder = new ProcessBuilder(Command.java(), "-jar",
 				Repository.ROOT.resolve("launcher/target/ucj-launcher.jar").toString())
 			.directory(directory.toFile())
@@ -54,7 +57,7 @@ final class LaunchedSystem implements AutoCloseable {
 		environment.put("ENROLLMENT_PORT", port("enrollment-service"));
 		environment.put("AGGREGATOR_PORT", port("coverage-aggregator"));
 		environment.put("NOTIFICATION_PORT", port("notification-service"));
-		environment.put("CONSOLE_PORT", port("console"));
+		environment.put("CONSOLE_PORT", String.valueOf(this.consolePort));
 		environment.put("UCJ_KAFKA_PORT", String.valueOf(this.kafkaPort));
 		environment.put("UCJ_KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
 		environment.put("UCJ_MONGO_PORT", String.valueOf(this.mongoPort));
@@ -71,6 +74,10 @@ final class LaunchedSystem implements AutoCloseable {
 
 	String url(String service) {
 		return "http://127.0.0.1:" + port(service);
+	}
+
+	String consoleUrl() {
+		return "http://127.0.0.1:" + this.consolePort;
 	}
 
 	String port(String service) {

@@ -110,7 +110,7 @@ class ConsoleBrowserTest {
 		// A page says its figures are stale after 6 s without an answer (30 s by
 		// default).
 		this.system = LaunchedSystem.start(directory, Map.of("UCJ_CONSOLE_STALEAFTER", "6s"), Duration.ofMinutes(4));
-		this.console = this.system.url("console");
+		this.console = this.system.consoleUrl();
 		ChromeOptions options = new ChromeOptions().setBinary(chromium.command())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
 					"--lang=id");
