@@ -2,15 +2,15 @@ package id.ucj.benchmark;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * CPU time used so far by each process of a pipeline run: this benchmark's own (the
- * store, the clients, the snapshot reader), the launcher's (the Kafka broker) and each
- * service's, named after its jar. Two readings tell where the CPU of what happened in
- * between went.
+ * store, the clients, the snapshot reader), the launcher's (its supervisor, and the
+ * broker it runs as a process of its own) and each service's, named after its jar. Two
+ * readings tell where the CPU of what happened in between went.
  */
 final class CpuUse {
 
@@ -20,7 +20,7 @@ final class CpuUse {
 	static Map<String, Duration> read(Process launcher) {
 		Map<String, Duration> used = new LinkedHashMap<>();
 		used.put("benchmark + store", used(ProcessHandle.current()));
-		used.put("launcher (broker)", used(launcher.toHandle()));
+		used.put("launcher (supervisor)", used(launcher.toHandle()));
 		launcher.descendants().forEach((process) -> used.put(name(process), used(process)));
 		return used;
 	}
@@ -30,15 +30,26 @@ final class CpuUse {
 	}
 
 	/**
-	 * The service's jar name without {@code .jar}, or the process id when its command
+	 * The service's jar name without {@code .jar}; for the launcher's own parts, the part
+	 * it serves ({@code ucj-launcher kafka}: the broker); the process id when its command
 	 * line cannot be read.
 	 */
 	private static String name(ProcessHandle process) {
-		return process.info()
-			.arguments()
-			.flatMap((arguments) -> Arrays.stream(arguments).filter((jar) -> jar.endsWith(".jar")).findFirst())
-			.map((jar) -> Path.of(jar).getFileName().toString().replace(".jar", ""))
-			.orElse("process " + process.pid());
+		return process.info().arguments().flatMap(CpuUse::name).orElse("process " + process.pid());
+	}
+
+	private static Optional<String> name(String[] arguments) {
+		for (int i = 0; i < arguments.length; i++) {
+			if (arguments[i].endsWith(".jar")) {
+				String jar = Path.of(arguments[i]).getFileName().toString().replace(".jar", "");
+				if (jar.equals("ucj-launcher") && i + 1 < arguments.length) {
+					return Optional.of(arguments[i + 1].equals("kafka") ? "launcher (broker)"
+							: "launcher (" + arguments[i + 1] + ")");
+				}
+				return Optional.of(jar);
+			}
+		}
+		return Optional.empty();
 	}
 
 }

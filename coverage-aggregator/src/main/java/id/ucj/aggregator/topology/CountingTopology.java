@@ -72,7 +72,7 @@ public final class CountingTopology {
 		topology.addStateStore(
 				Stores
 					.keyValueStoreBuilder(Stores.persistentKeyValueStore(TASK_COUNTS), Serdes.String(),
-							JsonSerdes.of(json, TaskCounts.class))
+							TaskCountsSerde.serde(json))
 					.withCachingEnabled(),
 				COUNTING);
 		topology.addSink(DEAD_LETTERS, topics.deadLetters(), Serdes.String().serializer(),

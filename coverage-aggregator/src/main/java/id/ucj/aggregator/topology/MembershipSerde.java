@@ -91,7 +91,7 @@ final class MembershipSerde {
 			throw new SerializationException("Membership of an unknown version " + bytes[0]);
 		}
 		int flags = in.get();
-		String regency = ((flags & HAS_REGENCY) != 0) ? "%02d.%02d".formatted(in.get(), in.get()) : null;
+		String regency = ((flags & HAS_REGENCY) != 0) ? regency(in.get(), in.get()) : null;
 		Segment segment = value(SEGMENTS, in.get());
 		int programBits = in.get();
 		Set<Program> programs = EnumSet.noneOf(Program.class);
@@ -109,6 +109,15 @@ final class MembershipSerde {
 		}
 		return new Membership((flags & ACTIVE) != 0, regency, segment, Set.copyOf(programs), funding, occurredAt,
 				new Cover(paid));
+	}
+
+	/**
+	 * {@code 15.03} from 15 and 3, without a formatter: it runs for every event about a
+	 * known participant.
+	 */
+	private static String regency(byte province, byte regency) {
+		return new String(new char[] { (char) ('0' + province / 10), (char) ('0' + province % 10), '.',
+				(char) ('0' + regency / 10), (char) ('0' + regency % 10) });
 	}
 
 	private static <T> byte code(List<T> values, T value) {

@@ -3,7 +3,9 @@ package id.ucj.aggregator.topology;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -40,6 +42,12 @@ final class ParticipantCounting implements Processor<String, byte[], String, Obj
 
 	private final Set<String> changed = new LinkedHashSet<>();
 
+	/**
+	 * What the task-counts store holds, as last written by this task (its only writer),
+	 * so that counting an event reads no value back from the store.
+	 */
+	private final Map<String, Tally> tallies = new HashMap<>();
+
 	/** Events counted since the last forward. */
 	private int events;
 
@@ -61,6 +69,7 @@ final class ParticipantCounting implements Processor<String, byte[], String, Obj
 		// A revived task starts again from its committed state: what this object
 		// remembered is void.
 		this.changed.clear();
+		this.tallies.clear();
 		this.events = 0;
 		this.context = context;
 		this.participants = context.getStateStore(CountingTopology.PARTICIPANTS);
@@ -105,12 +114,20 @@ final class ParticipantCounting implements Processor<String, byte[], String, Obj
 	}
 
 	private void add(String regency, Counts change, long offset, Instant occurredAt) {
-		TaskCounts current = this.counts.get(regency);
-		Counts sum = (current != null) ? Counts.of(current.counts()).add(change) : change;
-		Instant lastEventAt = (current == null || current.lastEventAt() == null
-				|| occurredAt.isAfter(current.lastEventAt())) ? occurredAt : current.lastEventAt();
-		this.counts.put(regency, new TaskCounts(offset, lastEventAt, sum.asMap(), false));
+		Tally tally = this.tallies.computeIfAbsent(regency, this::load);
+		tally.counts.add(change);
+		tally.offset = offset;
+		if (tally.lastEventAt == null || occurredAt.isAfter(tally.lastEventAt)) {
+			tally.lastEventAt = occurredAt;
+		}
+		this.counts.put(regency, tally.stored(false));
 		this.changed.add(regency);
+	}
+
+	private Tally load(String regency) {
+		TaskCounts stored = this.counts.get(regency);
+		return (stored != null) ? new Tally(stored.offset(), stored.lastEventAt(), Counts.of(stored.counts()))
+				: new Tally(0, null, new Counts());
 	}
 
 	private void forward() {
@@ -121,18 +138,43 @@ final class ParticipantCounting implements Processor<String, byte[], String, Obj
 		int partition = this.context.taskId().partition();
 		long now = this.context.currentSystemTimeMs();
 		for (String regency : this.changed) {
-			TaskCounts current = this.counts.get(regency);
-			if (current == null) {
-				continue;
-			}
-			this.context.forward(new Record<>(regency,
-					new PartitionCounts(partition, current.offset(), current.lastEventAt(), current.counts()), now),
-					CountingTopology.PARTITION_COUNTS_SINK);
-			this.counts.put(regency, new TaskCounts(current.offset(), current.lastEventAt(), current.counts(), true));
+			Tally tally = this.tallies.computeIfAbsent(regency, this::load);
+			this.context
+				.forward(
+						new Record<>(regency,
+								new PartitionCounts(partition, tally.offset, tally.lastEventAt,
+										Map.copyOf(tally.counts.asMap())),
+								now),
+						CountingTopology.PARTITION_COUNTS_SINK);
+			this.counts.put(regency, tally.stored(true));
 		}
 		this.metrics.forwarded(this.events, this.changed.size());
 		this.changed.clear();
 		this.events = 0;
+	}
+
+	/**
+	 * One regency's counts in this task, changed in place: the store is given a copy of
+	 * them (serialized on put) at every change.
+	 */
+	private static final class Tally {
+
+		private long offset;
+
+		private Instant lastEventAt;
+
+		private final Counts counts;
+
+		Tally(long offset, Instant lastEventAt, Counts counts) {
+			this.offset = offset;
+			this.lastEventAt = lastEventAt;
+			this.counts = counts;
+		}
+
+		TaskCounts stored(boolean forwarded) {
+			return new TaskCounts(this.offset, this.lastEventAt, this.counts.asMap(), forwarded);
+		}
+
 	}
 
 }
