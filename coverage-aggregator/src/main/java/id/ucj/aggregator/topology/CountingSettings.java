@@ -15,6 +15,10 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param flushInterval how often each step forwards the regencies that changed: the
  * counting step to the regency step, the regency step to MongoDB and coverage-changes
+ * @param commitInterval how often each step commits its transaction (Kafka Streams'
+ * {@code commit.interval.ms}, 100 ms by default under exactly_once_v2): what a step
+ * forwarded is read by the next one, and seen on coverage-changes, only once committed,
+ * so a registration waits for two commits before it is counted
  * @param stateDir where the job keeps its stores (restored from their changelogs when
  * lost)
  * @param cacheMaxBytes the stores' record cache, shared by the instance's tasks
@@ -27,7 +31,8 @@ import jakarta.validation.constraints.NotNull;
  */
 @Validated
 @ConfigurationProperties("ucj.counting")
-public record CountingSettings(@DefaultValue("50ms") @NotNull Duration flushInterval, @NotNull Path stateDir,
+public record CountingSettings(@DefaultValue("20ms") @NotNull Duration flushInterval,
+		@DefaultValue("50ms") @NotNull Duration commitInterval, @NotNull Path stateDir,
 		@DefaultValue("64MB") @NotNull DataSize cacheMaxBytes, @DefaultValue("64MB") @NotNull DataSize blockCache,
 		@DefaultValue("32MB") @NotNull DataSize writeBuffers, String instanceId) {
 }
