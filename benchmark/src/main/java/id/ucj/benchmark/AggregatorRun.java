@@ -34,8 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The coverage-aggregator alone, in this JVM, against the broker and the store:
  * participant events are put on its topic with a plain producer (as enrollment-service
  * does), and each phase is timed from its first record to the moment the aggregator has
- * processed its last. Phases: new participants, then each of the first {@code known} of
- * them moving to another regency, then every move uploaded again (duplicates), then a
+ * processed its last (the first phase, whose records are on the topic before the
+ * aggregator starts, from the moment its job is running, as the Kafka Streams
+ * reference's). Phases: new participants, then each of the first {@code known} of them
+ * moving to another regency, then every move uploaded again (duplicates), then a
  * contribution for each (three months of cover). The last three take the path of every
  * event about a known participant, as deregistrations do, with all the participants
  * registered known to the store. The run checks that every event was processed and every
@@ -106,6 +108,7 @@ final class AggregatorRun {
 				.run(arguments.toArray(String[]::new));
 			try {
 				ProcessedEvents events = new ProcessedEvents(aggregator.getBean(MeterRegistry.class));
+				awaitRunning(aggregator, System.nanoTime());
 				long expected = this.participants;
 				phase(figures, "aggregator: new participants", events, expected, this.participants, System.nanoTime());
 				long start = System.nanoTime();
@@ -263,12 +266,7 @@ final class AggregatorRun {
 		ConfigurableApplicationContext aggregator = new SpringApplicationBuilder(AggregatorApplication.class)
 			.run(arguments.toArray(String[]::new));
 		try {
-			StreamsBuilderFactoryBean job = aggregator.getBean(StreamsBuilderFactoryBean.class);
-			long deadline = start + this.phaseTimeout.toNanos();
-			while ((job.getKafkaStreams() == null || job.getKafkaStreams().state() != KafkaStreams.State.RUNNING)
-					&& System.nanoTime() < deadline) {
-				Thread.sleep(50);
-			}
+			awaitRunning(aggregator, start);
 			long covered = awaitCovered(aggregator, this.participants);
 			figures.add(this.store.name(), "aggregator: restore after SIGKILL", RawKafka.seconds(start), "s",
 					String.format("local state gone, %,d participants restored from the changelogs; counted %s",
@@ -277,6 +275,19 @@ final class AggregatorRun {
 		finally {
 			aggregator.close();
 			FileSystemUtils.deleteRecursively(stateDir);
+		}
+	}
+
+	/**
+	 * Waits until the aggregator's Kafka Streams job is running: its tasks assigned and
+	 * their stores open, as the Kafka Streams reference is before its first phase starts.
+	 */
+	private void awaitRunning(ConfigurableApplicationContext aggregator, long startNanos) throws InterruptedException {
+		StreamsBuilderFactoryBean job = aggregator.getBean(StreamsBuilderFactoryBean.class);
+		long deadline = startNanos + this.phaseTimeout.toNanos();
+		while ((job.getKafkaStreams() == null || job.getKafkaStreams().state() != KafkaStreams.State.RUNNING)
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(20);
 		}
 	}
 

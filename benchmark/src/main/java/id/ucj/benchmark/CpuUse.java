@@ -8,18 +8,26 @@ import java.util.Optional;
 
 /**
  * CPU time used so far by each process of a pipeline run: this benchmark's own (the
- * store, the clients, the snapshot reader), the launcher's (its supervisor, and the
- * broker it runs as a process of its own) and each service's, named after its jar. Two
- * readings tell where the CPU of what happened in between went.
+ * clients, the snapshot reader, and the store unless the launcher runs it), the
+ * launcher's (its supervisor, and the broker and store it runs as processes of their own)
+ * and each service's, named after its jar. Two readings tell where the CPU of what
+ * happened in between went.
  */
 final class CpuUse {
+
+	/** This benchmark's own process, when the store is not in it: not the system's. */
+	static final String BENCHMARK = "benchmark (clients, snapshot reader)";
 
 	private CpuUse() {
 	}
 
-	static Map<String, Duration> read(Process launcher) {
+	/**
+	 * @param storeApart whether the store is the launcher's (a process of its own) rather
+	 * than in this benchmark's JVM
+	 */
+	static Map<String, Duration> read(Process launcher, boolean storeApart) {
 		Map<String, Duration> used = new LinkedHashMap<>();
-		used.put("benchmark + store", used(ProcessHandle.current()));
+		used.put(storeApart ? BENCHMARK : "benchmark + store", used(ProcessHandle.current()));
 		used.put("launcher (supervisor)", used(launcher.toHandle()));
 		launcher.descendants().forEach((process) -> used.put(name(process), used(process)));
 		return used;

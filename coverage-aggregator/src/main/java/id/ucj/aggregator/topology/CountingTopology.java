@@ -63,12 +63,14 @@ public final class CountingTopology {
 		topology.addSource(EVENTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
 				topics.participantEvents());
 		topology.addProcessor(COUNTING, () -> new ParticipantCounting(parser, rule, flushInterval, metrics), EVENTS);
-		topology.addStateStore(
-				Stores
-					.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTICIPANTS), Serdes.String(),
-							MembershipSerde.serde())
-					.withCachingEnabled(),
-				COUNTING);
+		topology.addStateStore(Stores
+			// No record cache: a participant's events are days apart, so a cache
+			// would hardly ever coalesce two writes, and looking up every event's
+			// participant in it cost a fifth of the counting thread
+			// (docs/performance-history.md, change 21).
+			.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTICIPANTS), Serdes.String(),
+					MembershipSerde.serde())
+			.withCachingDisabled(), COUNTING);
 		topology.addStateStore(
 				Stores
 					.keyValueStoreBuilder(Stores.persistentKeyValueStore(TASK_COUNTS), Serdes.String(),

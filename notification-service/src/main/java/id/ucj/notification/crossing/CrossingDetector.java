@@ -26,7 +26,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * Takes a snapshot exactly once: alerts first, under ids derived from the crossing (a
  * replay finds them there), then the regency's watch, with a compare-and-set on the last
  * version taken. A snapshot whose version is not newer than the last taken changes
- * nothing; one that loses the race to another instance is evaluated again.
+ * nothing; one that loses the race to another instance is evaluated again; one that
+ * changes nothing is not written.
  */
 @Component
 class CrossingDetector {
@@ -61,8 +62,17 @@ class CrossingDetector {
 			if (watch != null && snapshot.version() <= watch.version()) {
 				return;
 			}
-			Thresholds.Evaluation evaluation = Thresholds.evaluate((watch != null) ? watch.thresholds() : List.of(),
-					snapshot, this.settings);
+			List<RegencyWatch.ThresholdState> before = (watch != null) ? watch.thresholds() : List.of();
+			Thresholds.Evaluation evaluation = Thresholds.evaluate(before, snapshot, this.settings);
+			if (!evaluation.changes(before)) {
+				// Most snapshots: nothing crossed, nothing at risk. The watch is left as
+				// it is
+				// (a later snapshot evaluated on the same states gives the same outcome),
+				// and
+				// the store is spared a write per snapshot (docs/performance-history.md,
+				// change 21).
+				return;
+			}
 			evaluation.crossings()
 				.forEach((crossing) -> record(snapshot,
 						snapshot.regencyCode() + "/" + crossing.threshold() + "/" + crossing.number(),

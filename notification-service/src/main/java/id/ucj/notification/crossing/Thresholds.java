@@ -29,6 +29,15 @@ final class Thresholds {
 
 	record Evaluation(List<RegencyWatch.ThresholdState> states, List<Crossing> crossings,
 			List<Risks.RiskChange> risks) {
+
+		/**
+		 * Whether taking the snapshot changes anything against the states it was
+		 * evaluated on: an alert to record, or a threshold's state to keep.
+		 */
+		boolean changes(List<RegencyWatch.ThresholdState> before) {
+			return !this.crossings.isEmpty() || !this.risks.isEmpty() || !this.states.equals(before);
+		}
+
 	}
 
 	static Evaluation evaluate(List<RegencyWatch.ThresholdState> before, CoverageSnapshot snapshot,

@@ -59,6 +59,25 @@ class ThresholdsTest {
 		assertThat(crossings).containsExactly(new Thresholds.Crossing(0.6, Direction.REACHED, 1));
 	}
 
+	@Test
+	void saysWhetherASnapshotChangesAnything() {
+		List<RegencyWatch.ThresholdState> first = this.states;
+		assertThat(Thresholds.evaluate(first, snapshot(0.43, 0.65), this.settings).changes(first))
+			.as("the first snapshot keeps its thresholds' states")
+			.isTrue();
+		take(0.43);
+
+		List<RegencyWatch.ThresholdState> below = this.states;
+		assertThat(Thresholds.evaluate(below, snapshot(0.44, 0.65), this.settings).changes(below))
+			.as("still below every threshold")
+			.isFalse();
+		assertThat(Thresholds.evaluate(below, snapshot(0.51, 0.65), this.settings).changes(below)).as("crosses 50%")
+			.isTrue();
+		assertThat(Thresholds.evaluate(below, snapshot(0.44, 0.6), this.settings).changes(below))
+			.as("a new target to watch")
+			.isTrue();
+	}
+
 	private List<Thresholds.Crossing> take(double ratio) {
 		Thresholds.Evaluation evaluation = Thresholds.evaluate(this.states,
 				snapshot(Math.round(ratio * 1000) / 1000.0, 0.65), this.settings);
