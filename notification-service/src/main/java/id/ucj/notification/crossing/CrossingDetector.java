@@ -65,12 +65,10 @@ class CrossingDetector {
 			List<RegencyWatch.ThresholdState> before = (watch != null) ? watch.thresholds() : List.of();
 			Thresholds.Evaluation evaluation = Thresholds.evaluate(before, snapshot, this.settings);
 			if (!evaluation.changes(before)) {
-				// Most snapshots: nothing crossed, nothing at risk. The watch is left as
-				// it is
-				// (a later snapshot evaluated on the same states gives the same outcome),
-				// and
-				// the store is spared a write per snapshot (docs/performance-history.md,
-				// change 21).
+				// Most snapshots cross nothing and put nothing at risk: the watch is left
+				// as it is (a later snapshot evaluated on the same states gives the same
+				// outcome), which spares the store a write per snapshot
+				// (docs/performance-history.md, change 21).
 				return;
 			}
 			evaluation.crossings()
