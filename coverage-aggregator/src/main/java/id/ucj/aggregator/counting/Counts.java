@@ -1,6 +1,7 @@
 package id.ucj.aggregator.counting;
 
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,7 +44,12 @@ public final class Counts {
 
 	public static final String MOVED_OUT = "movedOut";
 
-	private final Map<String, Long> values = new TreeMap<>();
+	/**
+	 * Unordered: the month counters share long prefixes, which made every lookup in a
+	 * sorted map compare them character by character (docs/performance-history.md, change
+	 * 22).
+	 */
+	private final Map<String, Long> values = new HashMap<>();
 
 	public static Counts of(Map<String, ? extends Number> values) {
 		Counts counts = new Counts();
@@ -81,7 +87,7 @@ public final class Counts {
 	}
 
 	public Counts add(String name, long amount) {
-		// One walk of the tree: a sum of zero removes the counter.
+		// One lookup: a sum of zero removes the counter.
 		this.values.compute(name, (key, value) -> {
 			long sum = (value != null) ? value + amount : amount;
 			return (sum != 0) ? sum : null;
@@ -118,7 +124,7 @@ public final class Counts {
 
 	@Override
 	public String toString() {
-		return this.values.toString();
+		return new TreeMap<>(this.values).toString();
 	}
 
 }

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -77,7 +77,7 @@ final class TaskCountsSerde {
 		long offset = in.getLong();
 		Instant lastEventAt = ((flags & HAS_LAST_EVENT) != 0) ? Instant.ofEpochSecond(in.getLong(), in.getInt()) : null;
 		int entries = in.getInt();
-		Map<String, Long> counts = new TreeMap<>();
+		Map<String, Long> counts = new HashMap<>();
 		for (int i = 0; i < entries; i++) {
 			byte[] name = new byte[in.getShort()];
 			in.get(name);
