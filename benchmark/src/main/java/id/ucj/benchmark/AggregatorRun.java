@@ -75,9 +75,12 @@ final class AggregatorRun {
 
 	private final Workload workload;
 
+	private final Pass pass;
+
 	AggregatorRun(String bootstrapServers, Store store, Workload workload, int participants, int known,
-			Duration phaseTimeout) {
+			Duration phaseTimeout, Pass pass) {
 		this.workload = workload;
+		this.pass = pass;
 		this.bootstrapServers = bootstrapServers;
 		this.store = store;
 		this.participants = participants;
@@ -86,24 +89,24 @@ final class AggregatorRun {
 	}
 
 	void measure(Figures figures) throws Exception {
-		String topic = "participant-events-" + this.store.name();
+		String name = this.store.name() + this.pass.suffix();
+		String topic = "participant-events-" + name;
 		RawKafka.createTopic(this.bootstrapServers, topic, 6);
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				RawKafka.workloadProducer(this.bootstrapServers))) {
 			this.workload.produce(producer, topic, 0, this.participants);
-			Path stateDir = Files.createTempDirectory("ucj-benchmark-state-" + this.store.name());
+			Path stateDir = Files.createTempDirectory("ucj-benchmark-state-" + name);
 			List<String> arguments = new ArrayList<>(
 					List.of("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
 							"--logging.level.root=WARN", "--spring.kafka.bootstrap-servers=" + this.bootstrapServers,
-							"--spring.mongodb.uri=" + this.store.uri("ucj-benchmark"),
+							"--spring.mongodb.uri=" + this.store.uri("ucj-benchmark" + this.pass.suffix()),
 							"--ucj.topics.participant-events=" + topic,
-							"--ucj.topics.coverage-changes=coverage-changes-" + this.store.name(),
-							"--spring.kafka.consumer.group-id=aggregator-" + this.store.name(),
+							"--ucj.topics.coverage-changes=coverage-changes-" + name,
+							"--spring.kafka.consumer.group-id=aggregator-" + name,
 							"--ucj.security.api-keys[0].sha256=" + ClientKey.hash(READER_KEY),
 							"--ucj.security.api-keys[0].client=benchmark", "--ucj.security.api-keys[0].role=reader",
 							"--ucj.security.api-keys[0].areas=*", "--ucj.topics.partitions=6",
-							"--ucj.counting.state-dir=" + stateDir,
-							"--ucj.counting.instance-id=benchmark-" + this.store.name()));
+							"--ucj.counting.state-dir=" + stateDir, "--ucj.counting.instance-id=benchmark-" + name));
 			ConfigurableApplicationContext aggregator = new SpringApplicationBuilder(AggregatorApplication.class)
 				.run(arguments.toArray(String[]::new));
 			try {
@@ -132,6 +135,10 @@ final class AggregatorRun {
 			}
 			finally {
 				aggregator.close();
+			}
+			if (this.pass == Pass.WARM_UP) {
+				FileSystemUtils.deleteRecursively(stateDir);
+				return;
 			}
 			// Measured once the instance has stopped, its memtables flushed to files.
 			long stateBytes = sizeOf(stateDir);

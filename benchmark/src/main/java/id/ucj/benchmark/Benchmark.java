@@ -53,6 +53,10 @@ public final class Benchmark implements Callable<Integer> {
 			description = "Where the aggregator phases' participants are: jambi (11 regencies) or national (all 514). Default ${DEFAULT-VALUE}.")
 	String regencies;
 
+	@Option(names = "--engine-warm-up", defaultValue = "300000",
+			description = "Participants of an unmeasured pass of the Kafka Streams reference and of the aggregator, each on topics, state and a database of its own, before each is measured, so that both are measured with their code compiled; 0 measures them cold (default ${DEFAULT-VALUE}).")
+	int engineWarmUp;
+
 	@Option(names = "--phase-timeout", defaultValue = "PT5M",
 			description = "Longest wait for one aggregator phase (default ${DEFAULT-VALUE}).")
 	Duration phaseTimeout;
@@ -101,7 +105,13 @@ public final class Benchmark implements Callable<Integer> {
 				figures.add("-", "raw Kafka: consume", raw[1], "records/s", "");
 			}
 			if (this.runs.contains("streams")) {
-				new StreamsRun(kafka, workload, this.participants, known, this.phaseTimeout, work.resolve("streams"))
+				if (this.engineWarmUp > 0) {
+					new StreamsRun(kafka, workload, this.engineWarmUp, this.engineWarmUp, this.phaseTimeout,
+							work.resolve("streams-warm-up"), Pass.WARM_UP)
+						.measure(new Figures());
+				}
+				new StreamsRun(kafka, workload, this.participants, known, this.phaseTimeout, work.resolve("streams"),
+						Pass.MEASURED)
 					.measure(figures);
 			}
 			for (String kind : this.stores) {
@@ -112,7 +122,13 @@ public final class Benchmark implements Callable<Integer> {
 								"membership-sized");
 					}
 					if (this.runs.contains("aggregator")) {
-						new AggregatorRun(kafka, store, workload, this.participants, known, this.phaseTimeout)
+						if (this.engineWarmUp > 0) {
+							new AggregatorRun(kafka, store, workload, this.engineWarmUp, this.engineWarmUp,
+									this.phaseTimeout, Pass.WARM_UP)
+								.measure(new Figures());
+						}
+						new AggregatorRun(kafka, store, workload, this.participants, known, this.phaseTimeout,
+								Pass.MEASURED)
 							.measure(figures);
 					}
 					if (this.runs.contains("pipeline") && !"none".equals(this.launcher)) {
@@ -132,6 +148,7 @@ public final class Benchmark implements Callable<Integer> {
 		run.put("at", Instant.now().toString());
 		run.put("participants", this.participants);
 		run.put("known", known());
+		run.put("engineWarmUp", this.engineWarmUp);
 		run.put("runs", this.runs);
 		run.put("regencies", this.regencies);
 		run.put("cores", Runtime.getRuntime().availableProcessors());

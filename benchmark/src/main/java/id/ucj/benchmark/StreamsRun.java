@@ -32,9 +32,12 @@ final class StreamsRun {
 
 	private final Workload workload;
 
+	private final Pass pass;
+
 	StreamsRun(String bootstrapServers, Workload workload, int participants, int known, Duration phaseTimeout,
-			Path stateDirectory) {
+			Path stateDirectory, Pass pass) {
 		this.workload = workload;
+		this.pass = pass;
 		this.bootstrapServers = bootstrapServers;
 		this.participants = participants;
 		this.known = known;
@@ -43,7 +46,7 @@ final class StreamsRun {
 	}
 
 	void measure(Figures figures) throws Exception {
-		String topic = "participant-events-streams";
+		String topic = "participant-events-streams" + this.pass.suffix();
 		RawKafka.createTopic(this.bootstrapServers, topic, 6);
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				RawKafka.workloadProducer(this.bootstrapServers));
