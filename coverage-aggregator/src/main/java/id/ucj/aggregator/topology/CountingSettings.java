@@ -32,7 +32,7 @@ import jakarta.validation.constraints.NotNull;
 @Validated
 @ConfigurationProperties("ucj.counting")
 public record CountingSettings(@DefaultValue("20ms") @NotNull Duration flushInterval,
-		@DefaultValue("50ms") @NotNull Duration commitInterval, @NotNull Path stateDir,
+		@DefaultValue("75ms") @NotNull Duration commitInterval, @NotNull Path stateDir,
 		@DefaultValue("64MB") @NotNull DataSize cacheMaxBytes, @DefaultValue("64MB") @NotNull DataSize blockCache,
 		@DefaultValue("32MB") @NotNull DataSize writeBuffers, String instanceId) {
 }
