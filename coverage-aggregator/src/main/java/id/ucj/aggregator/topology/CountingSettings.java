@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -28,11 +29,16 @@ import jakarta.validation.constraints.NotNull;
  * @param instanceId this instance's stable name in the job's group (static membership),
  * or none: an instance restarted under the same name takes its tasks back at once,
  * without a rebalance and without waiting for its old session to time out
+ * @param threads stream threads of this instance (Kafka Streams'
+ * {@code num.stream.threads}): one counts on one core at most, so more count more events
+ * a second where cores are free, but each commits its own transactions, which at a low
+ * rate costs more CPU per event (docs/performance-history.md, change 25)
  */
 @Validated
 @ConfigurationProperties("ucj.counting")
 public record CountingSettings(@DefaultValue("20ms") @NotNull Duration flushInterval,
 		@DefaultValue("75ms") @NotNull Duration commitInterval, @NotNull Path stateDir,
 		@DefaultValue("64MB") @NotNull DataSize cacheMaxBytes, @DefaultValue("64MB") @NotNull DataSize blockCache,
-		@DefaultValue("32MB") @NotNull DataSize writeBuffers, String instanceId) {
+		@DefaultValue("32MB") @NotNull DataSize writeBuffers, String instanceId,
+		@DefaultValue("1") @Min(1) int threads) {
 }

@@ -49,6 +49,7 @@ public class StreamsConfiguration {
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 		config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicas());
 		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, counting.commitInterval().toMillis());
+		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, counting.threads());
 		config.put(StreamsConfig.STATE_DIR_CONFIG, counting.stateDir().toString());
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
 		// Memory bounded by configuration: the record cache, and RocksDB's through one
