@@ -25,6 +25,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.util.FileSystemUtils;
 
 import id.ucj.aggregator.AggregatorApplication;
+import id.ucj.aggregator.topology.StreamsConfiguration;
 import id.ucj.contract.ClientKey;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -111,21 +112,29 @@ final class AggregatorRun {
 				.run(arguments.toArray(String[]::new));
 			try {
 				ProcessedEvents events = new ProcessedEvents(aggregator.getBean(MeterRegistry.class));
+				StreamThreadsCpu cpu = new StreamThreadsCpu(StreamsConfiguration.applicationId("aggregator-" + name));
 				awaitRunning(aggregator, System.nanoTime());
 				long expected = this.participants;
-				phase(figures, "aggregator: new participants", events, expected, this.participants, System.nanoTime());
+				phase(figures, "aggregator: new participants", events, expected, this.participants, System.nanoTime(),
+						cpu);
 				long start = System.nanoTime();
+				long used = cpu.nanos();
 				this.workload.produce(producer, topic, 1, this.known);
 				expected += this.known;
-				phase(figures, "aggregator: moves (known participants)", events, expected, this.known, start);
+				phase(figures, "aggregator: moves (known participants)", events, expected, this.known, start, cpu,
+						used);
 				start = System.nanoTime();
+				used = cpu.nanos();
 				this.workload.produce(producer, topic, 1, this.known);
 				expected += this.known;
-				phase(figures, "aggregator: duplicates (known participants)", events, expected, this.known, start);
+				phase(figures, "aggregator: duplicates (known participants)", events, expected, this.known, start, cpu,
+						used);
 				start = System.nanoTime();
+				used = cpu.nanos();
 				this.workload.produceContributions(producer, topic, this.known);
 				expected += this.known;
-				phase(figures, "aggregator: contributions (known participants)", events, expected, this.known, start);
+				phase(figures, "aggregator: contributions (known participants)", events, expected, this.known, start,
+						cpu, used);
 				long all = events.count();
 				figures.add(this.store.name(), "aggregator: events processed", all, "events",
 						(all == expected) ? "all of them" : "expected " + expected);
@@ -155,7 +164,12 @@ final class AggregatorRun {
 	 * full GC at its end, and the store's file.
 	 */
 	private void phase(Figures figures, String measure, ProcessedEvents events, long target, int phaseEvents,
-			long startNanos) throws Exception {
+			long startNanos, StreamThreadsCpu cpu) throws Exception {
+		phase(figures, measure, events, target, phaseEvents, startNanos, cpu, cpu.nanos());
+	}
+
+	private void phase(Figures figures, String measure, ProcessedEvents events, long target, int phaseEvents,
+			long startNanos, StreamThreadsCpu cpu, long cpuAtStart) throws Exception {
 		long before = target - phaseEvents;
 		long deadline = startNanos + this.phaseTimeout.toNanos();
 		long processed = events.count();
@@ -176,6 +190,7 @@ final class AggregatorRun {
 		String note = (processed >= target) ? String.format("%,d events in %.1f s", phaseEvents, seconds)
 				: String.format("stopped after %.0f s with %,d of %,d processed", seconds, done, phaseEvents);
 		figures.add(this.store.name(), measure, done / seconds, "events/s", note);
+		cpu.add(figures, this.store.name(), measure, cpuAtStart, phaseEvents);
 		// Progress is read every 50 ms and counted a batch at a time: halves of under a
 		// second each (a phase of a
 		// batch or two) tell where a batch ended, not how fast it went.

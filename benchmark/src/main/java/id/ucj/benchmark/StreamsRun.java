@@ -56,19 +56,24 @@ final class StreamsRun {
 					YearMonth.from(Instant.now().atZone(Workload.JAMBI_ZONE)))) {
 				streams.awaitRunning();
 				String group = streams.applicationId();
+				StreamThreadsCpu cpu = new StreamThreadsCpu(group);
 				phase(figures, "Kafka Streams: new participants", admin, group, topic, this.participants,
-						System.nanoTime());
+						System.nanoTime(), cpu, cpu.nanos());
 				long start = System.nanoTime();
+				long used = cpu.nanos();
 				this.workload.produce(producer, topic, 1, this.known);
-				phase(figures, "Kafka Streams: moves (known participants)", admin, group, topic, this.known, start);
+				phase(figures, "Kafka Streams: moves (known participants)", admin, group, topic, this.known, start, cpu,
+						used);
 				start = System.nanoTime();
+				used = cpu.nanos();
 				this.workload.produce(producer, topic, 1, this.known);
-				phase(figures, "Kafka Streams: duplicates (known participants)", admin, group, topic, this.known,
-						start);
+				phase(figures, "Kafka Streams: duplicates (known participants)", admin, group, topic, this.known, start,
+						cpu, used);
 				start = System.nanoTime();
+				used = cpu.nanos();
 				this.workload.produceContributions(producer, topic, this.known);
 				phase(figures, "Kafka Streams: contributions (known participants)", admin, group, topic, this.known,
-						start);
+						start, cpu, used);
 				long active = streams.active();
 				figures.add("rocksdb", "Kafka Streams: participants counted", active, "participants",
 						(active == this.participants) ? "exact" : "expected " + this.participants);
@@ -83,7 +88,7 @@ final class StreamsRun {
 	 * offset is committed only with the transaction that wrote its repartition records.
 	 */
 	private void phase(Figures figures, String measure, Admin admin, String group, String topic, int events,
-			long startNanos) throws Exception {
+			long startNanos, StreamThreadsCpu cpu, long cpuAtStart) throws Exception {
 		long deadline = startNanos + this.phaseTimeout.toNanos();
 		long sourceEnd = ends(admin, partitions(admin, topic)).values().stream().mapToLong(Long::longValue).sum();
 		Map<TopicPartition, Long> committed = committed(admin, group);
@@ -97,6 +102,7 @@ final class StreamsRun {
 				? String.format("%,d events in %.1f s", events, seconds)
 				: String.format("stopped after %.0f s with %,d of %,d taken", seconds, done, events);
 		figures.add("rocksdb", measure, done / seconds, "events/s", note);
+		cpu.add(figures, "rocksdb", measure, cpuAtStart, events);
 	}
 
 	private static boolean drained(Admin admin, Map<TopicPartition, Long> committed, String topic, long sourceEnd)
