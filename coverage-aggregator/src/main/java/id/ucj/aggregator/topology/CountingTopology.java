@@ -59,7 +59,7 @@ public final class CountingTopology {
 	public static Topology addTo(Topology topology, Topics topics, LapseRule rule, LiveView view, JsonMapper json,
 			CountingMetrics metrics, Duration flushInterval) {
 		EventParser parser = new EventParser(json);
-		var partitionCounts = JsonSerdes.of(json, PartitionCounts.class);
+		var partitionCounts = RegencyStepSerdes.partitionCounts(json);
 		topology.addSource(EVENTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
 				topics.participantEvents());
 		topology.addProcessor(COUNTING, () -> new ParticipantCounting(parser, rule, flushInterval, metrics), EVENTS);
@@ -89,7 +89,7 @@ public final class CountingTopology {
 		topology.addStateStore(
 				Stores
 					.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGENCY_COUNTS), Serdes.String(),
-							JsonSerdes.of(json, RegencyCounts.class))
+							RegencyStepSerdes.regencyCounts(json))
 					.withCachingEnabled(),
 				REGENCY_STEP);
 		topology.addSink(SNAPSHOTS, topics.coverageChanges(), Serdes.String().serializer(),
