@@ -22,7 +22,6 @@ import jakarta.validation.constraints.NotNull;
  * so a registration waits for two commits before it is counted
  * @param stateDir where the job keeps its stores (restored from their changelogs when
  * lost)
- * @param cacheMaxBytes the stores' record cache, shared by the instance's tasks
  * @param blockCache RocksDB's block cache, shared by every store of the instance
  * @param writeBuffers RocksDB's memtables, shared by every store and counted against the
  * block cache
@@ -38,7 +37,6 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("ucj.counting")
 public record CountingSettings(@DefaultValue("20ms") @NotNull Duration flushInterval,
 		@DefaultValue("75ms") @NotNull Duration commitInterval, @NotNull Path stateDir,
-		@DefaultValue("64MB") @NotNull DataSize cacheMaxBytes, @DefaultValue("64MB") @NotNull DataSize blockCache,
-		@DefaultValue("32MB") @NotNull DataSize writeBuffers, String instanceId,
-		@DefaultValue("1") @Min(1) int threads) {
+		@DefaultValue("64MB") @NotNull DataSize blockCache, @DefaultValue("32MB") @NotNull DataSize writeBuffers,
+		String instanceId, @DefaultValue("1") @Min(1) int threads) {
 }

@@ -71,12 +71,9 @@ public final class CountingTopology {
 			.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTICIPANTS), Serdes.String(),
 					MembershipSerde.serde())
 			.withCachingDisabled(), COUNTING);
-		topology.addStateStore(
-				Stores
-					.keyValueStoreBuilder(Stores.persistentKeyValueStore(TASK_COUNTS), Serdes.String(),
-							TaskCountsSerde.serde(json))
-					.withCachingEnabled(),
-				COUNTING);
+		// Written at every event, serialized and logged once per commit.
+		topology.addStateStore(PerCommitStore.builder(Stores.keyValueStoreBuilder(
+				Stores.persistentKeyValueStore(TASK_COUNTS), Serdes.String(), TaskCountsSerde.serde(json))), COUNTING);
 		topology.addSink(DEAD_LETTERS, topics.deadLetters(), Serdes.String().serializer(),
 				Serdes.ByteArray().serializer(), COUNTING);
 		topology.addSink(PARTITION_COUNTS_SINK, topics.partitionCounts(), Serdes.String().serializer(),
@@ -87,10 +84,8 @@ public final class CountingTopology {
 		topology.addProcessor(REGENCY_STEP,
 				() -> new RegencyStep(view, json::writeValueAsBytes, flushInterval, metrics), PARTITION_COUNTS_SOURCE);
 		topology.addStateStore(
-				Stores
-					.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGENCY_COUNTS), Serdes.String(),
-							RegencyStepSerdes.regencyCounts(json))
-					.withCachingEnabled(),
+				PerCommitStore.builder(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGENCY_COUNTS),
+						Serdes.String(), RegencyStepSerdes.regencyCounts(json))),
 				REGENCY_STEP);
 		topology.addSink(SNAPSHOTS, topics.coverageChanges(), Serdes.String().serializer(),
 				Serdes.ByteArray().serializer(), REGENCY_STEP);

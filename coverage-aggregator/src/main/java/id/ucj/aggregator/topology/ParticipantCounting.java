@@ -154,8 +154,8 @@ final class ParticipantCounting implements Processor<String, byte[], String, Obj
 	}
 
 	/**
-	 * One regency's counts in this task, changed in place: the store is given a copy of
-	 * them (serialized on put) at every change.
+	 * One regency's counts in this task, changed in place: the store is given them again
+	 * at every change, and serializes them once per commit ({@link PerCommitStore}).
 	 */
 	private static final class Tally {
 

@@ -52,9 +52,11 @@ public class StreamsConfiguration {
 		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, counting.threads());
 		config.put(StreamsConfig.STATE_DIR_CONFIG, counting.stateDir().toString());
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-		// Memory bounded by configuration: the record cache, and RocksDB's through one
-		// shared block cache and write buffer manager.
-		config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, counting.cacheMaxBytes().toBytes());
+		// Memory bounded by configuration: RocksDB's through one shared block cache and
+		// write buffer manager. No record cache: the two stores that coalesce their
+		// writes keep at most a value per regency on the heap until the commit
+		// (PerCommitStore).
+		config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
 		config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemory.class);
 		config.put(BoundedMemory.BLOCK_CACHE, counting.blockCache().toBytes());
 		config.put(BoundedMemory.WRITE_BUFFERS, counting.writeBuffers().toBytes());

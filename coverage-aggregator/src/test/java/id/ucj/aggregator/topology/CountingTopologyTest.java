@@ -137,6 +137,37 @@ class CountingTopologyTest {
 	}
 
 	@Test
+	void logsTheCountsOfEachCommitToTheChangelogs() {
+		EventLog log = new EventLog(1);
+		start();
+		for (int i = 0; i < 3; i++) {
+			log.register("p" + i, "15.03", T0.plusSeconds(i));
+		}
+		log.events().forEach((event) -> send(event.event()));
+		flush();
+
+		TaskCounts task = last(changelog(CountingTopology.TASK_COUNTS), "15.03", TaskCountsSerde::decode);
+		assertThat(task.counts()).containsEntry(Counts.REGISTERED, 3L);
+		assertThat(task.forwarded()).isTrue();
+		RegencyCounts regency = last(changelog(CountingTopology.REGENCY_COUNTS), "15.03",
+				RegencyStepSerdes::decodeRegency);
+		assertThat(regency.total().get(Counts.REGISTERED)).isEqualTo(3L);
+		assertThat(regency.written()).isTrue();
+	}
+
+	private TestOutputTopic<String, byte[]> changelog(String store) {
+		return this.driver.createOutputTopic("counting-topology-test-" + store + "-changelog", new StringDeserializer(),
+				new ByteArrayDeserializer());
+	}
+
+	private static <T> T last(TestOutputTopic<String, byte[]> changelog, String key,
+			java.util.function.BiFunction<byte[], JsonMapper, T> decode) {
+		byte[] value = changelog.readKeyValuesToMap().get(key);
+		assertThat(value).as("%s in the changelog", key).isNotNull();
+		return decode.apply(value, JSON);
+	}
+
+	@Test
 	void sendsWhatIsNoEventToTheDeadLetterTopicAndCountsTheRest() {
 		EventLog log = new EventLog(1);
 		start();

@@ -45,7 +45,7 @@ class StreamsConfigurationTest {
 
 	private static CountingSettings counting(int threads) {
 		return new CountingSettings(Duration.ofMillis(20), Duration.ofMillis(75), Path.of("state"),
-				DataSize.ofMegabytes(64), DataSize.ofMegabytes(64), DataSize.ofMegabytes(32), null, threads);
+				DataSize.ofMegabytes(64), DataSize.ofMegabytes(32), null, threads);
 	}
 
 }
