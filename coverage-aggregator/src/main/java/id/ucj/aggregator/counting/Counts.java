@@ -1,9 +1,11 @@
 package id.ucj.aggregator.counting;
 
 import java.time.YearMonth;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import id.ucj.contract.FundingSource;
 import id.ucj.contract.Program;
@@ -59,31 +61,82 @@ public final class Counts {
 	}
 
 	public static String activeFrom(YearMonth month, Segment segment, FundingSource funding) {
-		return ACTIVE_FROM + month + "|" + segment.name() + "|" + funding.name();
+		return MonthNames.of(month).activeFrom[segment.ordinal()][funding.ordinal()];
 	}
 
 	public static String activeUntil(YearMonth month, Segment segment, FundingSource funding) {
-		return ACTIVE_UNTIL + month + "|" + segment.name() + "|" + funding.name();
+		return MonthNames.of(month).activeUntil[segment.ordinal()][funding.ordinal()];
 	}
 
 	public static String protectedFrom(YearMonth month) {
-		return PROTECTED_FROM + month;
+		return MonthNames.of(month).protectedFrom;
 	}
 
 	public static String protectedUntil(YearMonth month) {
-		return PROTECTED_UNTIL + month;
+		return MonthNames.of(month).protectedUntil;
 	}
 
 	public static String program(Program program) {
-		return "program_" + program.name();
+		return PROGRAM_NAMES.get(program);
 	}
 
 	public static String segment(Segment segment) {
-		return "segment_" + segment.name();
+		return SEGMENT_NAMES.get(segment);
 	}
 
 	public static String funding(FundingSource source) {
-		return "funding_" + source.name();
+		return FUNDING_NAMES.get(source);
+	}
+
+	private static final Map<Program, String> PROGRAM_NAMES = names(Program.class, "program_");
+
+	private static final Map<Segment, String> SEGMENT_NAMES = names(Segment.class, "segment_");
+
+	private static final Map<FundingSource, String> FUNDING_NAMES = names(FundingSource.class, "funding_");
+
+	private static <E extends Enum<E>> Map<E, String> names(Class<E> type, String prefix) {
+		Map<E, String> names = new EnumMap<>(type);
+		for (E value : type.getEnumConstants()) {
+			names.put(value, prefix + value.name());
+		}
+		return names;
+	}
+
+	/**
+	 * One month's counter names, built once: every event names a few of them, and
+	 * building and hashing them at each took a tenth of a move's counting
+	 * (docs/performance-history.md, change 27). Months of the years {@value #FIRST_YEAR}
+	 * to {@value #LAST_YEAR} are kept, any other is built when asked.
+	 */
+	private record MonthNames(String[][] activeFrom, String[][] activeUntil, String protectedFrom,
+			String protectedUntil) {
+
+		private static final int FIRST_YEAR = 1990;
+
+		private static final int LAST_YEAR = 2150;
+
+		private static final Map<YearMonth, MonthNames> KEPT = new ConcurrentHashMap<>();
+
+		static MonthNames of(YearMonth month) {
+			return (month.getYear() >= FIRST_YEAR && month.getYear() <= LAST_YEAR)
+					? KEPT.computeIfAbsent(month, MonthNames::build) : build(month);
+		}
+
+		private static MonthNames build(YearMonth month) {
+			Segment[] segments = Segment.values();
+			FundingSource[] fundings = FundingSource.values();
+			String[][] from = new String[segments.length][fundings.length];
+			String[][] until = new String[segments.length][fundings.length];
+			for (Segment segment : segments) {
+				for (FundingSource funding : fundings) {
+					String suffix = month + "|" + segment.name() + "|" + funding.name();
+					from[segment.ordinal()][funding.ordinal()] = ACTIVE_FROM + suffix;
+					until[segment.ordinal()][funding.ordinal()] = ACTIVE_UNTIL + suffix;
+				}
+			}
+			return new MonthNames(from, until, PROTECTED_FROM + month, PROTECTED_UNTIL + month);
+		}
+
 	}
 
 	public Counts add(String name, long amount) {

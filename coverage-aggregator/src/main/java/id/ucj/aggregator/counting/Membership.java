@@ -96,6 +96,16 @@ public record Membership(boolean active, String regencyCode, Segment segment, Se
 	}
 
 	private static Map<String, Counts> changes(Membership before, Membership after, LapseRule rule) {
+		if (before.equals(after)) {
+			return Map.of();
+		}
+		if (before.active && after.active && before.sameRegistration(after)) {
+			// Only the cover changed (a contribution, a late registration's paid
+			// months): the counters of the registration itself would cancel out.
+			Counts cover = before.cover.counts(before.segment, -1, rule)
+				.add(after.cover.counts(after.segment, 1, rule));
+			return cover.isEmpty() ? Map.of() : Map.of(after.regencyCode, cover);
+		}
 		Map<String, Counts> changes = new HashMap<>();
 		if (before.active) {
 			changes.computeIfAbsent(before.regencyCode, (code) -> new Counts()).add(before.contribution(-1, rule));
@@ -127,6 +137,12 @@ public record Membership(boolean active, String regencyCode, Segment segment, Se
 		YearMonth through = (registered.paidThrough() != null && registered.paidThrough().isAfter(captured))
 				? registered.paidThrough() : captured;
 		return new Cover.PaidRange(captured, through, registered.fundingSource());
+	}
+
+	/** Registered in the same regency, segment, funding and programmes. */
+	private boolean sameRegistration(Membership other) {
+		return this.regencyCode.equals(other.regencyCode) && this.segment == other.segment
+				&& this.fundingSource == other.fundingSource && this.programs.equals(other.programs);
 	}
 
 	private Counts contribution(int sign, LapseRule rule) {

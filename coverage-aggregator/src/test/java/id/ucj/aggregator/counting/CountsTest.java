@@ -26,6 +26,13 @@ class CountsTest {
 	}
 
 	@Test
+	void aMonthFarOutsideTheKeptYearsIsNamedTheSame() {
+		assertThat(Counts.activeFrom(YearMonth.of(9999, 1), Segment.PMI, FundingSource.APBD))
+			.isEqualTo("active+@9999-01|PMI|APBD");
+		assertThat(Counts.protectedUntil(YearMonth.of(1, 2))).isEqualTo("protected-@0001-02");
+	}
+
+	@Test
 	void aCounterThatAddsUpToZeroIsLeftOut() {
 		Counts counts = new Counts().add(Counts.REGISTERED, 2).add(Counts.REGISTERED, -2).add(Counts.MOVED_IN, 0);
 
