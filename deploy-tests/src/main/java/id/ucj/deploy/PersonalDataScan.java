@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -22,9 +20,7 @@ import java.util.stream.Stream;
  */
 final class PersonalDataScan {
 
-	private static final Pattern SIXTEEN_DIGITS = Pattern.compile("(?<![0-9A-Za-z])\\d{16}(?![0-9A-Za-z])");
-
-	private static final Pattern WORD = Pattern.compile("\\p{L}+");
+	private static final int NIK_LENGTH = 16;
 
 	private static final int CHUNK = 16 * 1024 * 1024;
 
@@ -33,6 +29,13 @@ final class PersonalDataScan {
 	private final Set<String> niks = new HashSet<>();
 
 	private final Set<String> names = new HashSet<>();
+
+	/** Every word of a name: only a word among them can start or end one. */
+	private final Set<String> nameWords = new HashSet<>();
+
+	private int shortestWord = Integer.MAX_VALUE;
+
+	private int longestWord;
 
 	private final List<String> findings = new ArrayList<>();
 
@@ -47,7 +50,13 @@ final class PersonalDataScan {
 			String[] fields = line.split("\t");
 			this.niks.add(fields[0]);
 			if (fields.length > 1 && !fields[1].isBlank()) {
-				this.names.add(fields[1].strip());
+				String name = fields[1].strip();
+				this.names.add(name);
+				for (String word : name.split(" ")) {
+					this.nameWords.add(word);
+					this.shortestWord = Math.min(this.shortestWord, word.length());
+					this.longestWord = Math.max(this.longestWord, word.length());
+				}
 			}
 		}
 	}
@@ -72,23 +81,64 @@ final class PersonalDataScan {
 		scan(where, new String(content, StandardCharsets.ISO_8859_1));
 	}
 
+	/**
+	 * Two passes, each one loop over the characters: a regular expression read the
+	 * store's and Kafka's files at 11-15 MB/s, most of the operations check's time.
+	 */
 	void scan(String where, String text) {
 		this.scannedBytes += text.length();
-		Matcher number = SIXTEEN_DIGITS.matcher(text);
-		while (number.find()) {
-			if (this.niks.contains(number.group())) {
-				this.findings.add(where + ": NIK " + number.group().substring(0, 6) + "**********");
+		scanNiks(where, text);
+		scanNames(where, text);
+	}
+
+	/** Runs of ASCII letters and digits that are 16 digits and one of the NIKs. */
+	private void scanNiks(String where, String text) {
+		int length = text.length();
+		int i = 0;
+		while (i < length) {
+			if (!isAsciiLetterOrDigit(text.charAt(i))) {
+				i++;
+				continue;
+			}
+			int start = i;
+			boolean digits = true;
+			while (i < length && isAsciiLetterOrDigit(text.charAt(i))) {
+				char c = text.charAt(i);
+				digits &= c >= '0' && c <= '9';
+				i++;
+			}
+			if (digits && i - start == NIK_LENGTH && this.niks.contains(text.substring(start, i))) {
+				this.findings.add(where + ": NIK " + text.substring(start, start + 6) + "**********");
 			}
 		}
-		Matcher word = WORD.matcher(text);
+	}
+
+	/** Two consecutive runs of letters that are one of the names. */
+	private void scanNames(String where, String text) {
+		int length = text.length();
 		String previous = null;
-		while (word.find()) {
-			String current = word.group();
-			if (previous != null && this.names.contains(previous + " " + current)) {
+		int i = 0;
+		while (i < length) {
+			if (!Character.isLetter(text.charAt(i))) {
+				i++;
+				continue;
+			}
+			int start = i;
+			while (i < length && Character.isLetter(text.charAt(i))) {
+				i++;
+			}
+			String word = (i - start >= this.shortestWord && i - start <= this.longestWord) ? text.substring(start, i)
+					: null;
+			String current = (word != null && this.nameWords.contains(word)) ? word : null;
+			if (previous != null && current != null && this.names.contains(previous + " " + current)) {
 				this.findings.add(where + ": name " + previous.charAt(0) + ". " + current.charAt(0) + ".");
 			}
 			previous = current;
 		}
+	}
+
+	private static boolean isAsciiLetterOrDigit(char c) {
+		return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 	}
 
 	/**
