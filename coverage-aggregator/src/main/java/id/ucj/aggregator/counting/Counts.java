@@ -103,10 +103,10 @@ public final class Counts {
 	}
 
 	/**
-	 * One month's counter names, built once: every event names a few of them, and
-	 * building and hashing them at each took a tenth of a move's counting
-	 * (docs/performance-history.md, change 27). Months of the years {@value #FIRST_YEAR}
-	 * to {@value #LAST_YEAR} are kept, any other is built when asked.
+	 * One month's counter names, built once: every event names a few of them, which were
+	 * built and hashed anew each time before (docs/performance-history.md, change 27).
+	 * Months of the years {@value #FIRST_YEAR} to {@value #LAST_YEAR} are kept, any other
+	 * is built when asked.
 	 */
 	private record MonthNames(String[][] activeFrom, String[][] activeUntil, String protectedFrom,
 			String protectedUntil) {
